@@ -1,0 +1,196 @@
+package jp.nakano.planreview.command;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.skip.SkipLimitExceededException;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.findings.Severity;
+import jp.nakano.planreview.input.InputFileException;
+import jp.nakano.planreview.review.InvalidRunRequestException;
+import jp.nakano.planreview.review.ReviewRun;
+import jp.nakano.planreview.review.ReviewRuns;
+
+/**
+ * The command a person or a scheduler runs:
+ * {@code java -jar plan-review.jar --input=<dir> --output=<dir> [--fiscal-year=<yyyy>] [--plan=<id>]}.
+ * It checks the arguments, runs {@code annualReviewJob} once, logs the outcome in one line and turns it
+ * into an exit code ({@link ExitCodes}).
+ */
+@Component
+@ConditionalOnProperty(name = "plan-review.command.enabled", havingValue = "true", matchIfMissing = true)
+public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewCommand.class);
+
+    static final String USAGE = """
+            usage: java -jar target/plan-review.jar [--input=<dir>] [--output=<dir>] [--fiscal-year=<yyyy>] [--plan=<id>]
+              --input        folder with the input CSV files (default: input)
+              --output       folder for the results (default: out); a run writes <output>/FY<yyyy>/<run-id>/
+              --fiscal-year  fiscal year to review: 2022, FY2022, R4 or 令和4年度 (default: the latest with figures)
+              --plan         review one plan only, by its plan_id (default: every plan)""";
+
+    private static final Set<String> OPTIONS = Set.of("input", "output", "fiscal-year", "plan", "help");
+
+    private final JobOperator jobOperator;
+
+    private final Job annualReviewJob;
+
+    private final FindingRepository findings;
+
+    private int exitCode = ExitCodes.OK;
+
+    public ReviewCommand(JobOperator jobOperator, Job annualReviewJob, FindingRepository findings) {
+        this.jobOperator = jobOperator;
+        this.annualReviewJob = annualReviewJob;
+        this.findings = findings;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        exitCode = execute(args);
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    int execute(ApplicationArguments args) {
+        if (args.containsOption("help")) {
+            System.out.println(USAGE);
+            return ExitCodes.OK;
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        for (String option : args.getOptionNames()) {
+            if (!OPTIONS.contains(option) && !option.startsWith("spring.") && !option.startsWith("plan-review.")
+                    && !option.startsWith("logging.")) {
+                problems.add("unknown option --" + option);
+            }
+        }
+        if (!args.getNonOptionArgs().isEmpty()) {
+            problems.add("unexpected argument(s) " + args.getNonOptionArgs());
+        }
+        Path input = Path.of(single(args, "input", "input"));
+        Path output = Path.of(single(args, "output", "out"));
+        String year = single(args, "fiscal-year", null);
+        String plan = single(args, "plan", null);
+        if (!Files.isDirectory(input)) {
+            problems.add("input folder '" + input + "' does not exist (" + input.toAbsolutePath() + ")");
+        }
+        if (year != null) {
+            try {
+                year = Integer.toString(FiscalYear.parse(year).year());
+            }
+            catch (IllegalArgumentException ex) {
+                problems.add("--fiscal-year: " + ex.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> log.error("{}", p));
+            System.err.println(USAGE);
+            return ExitCodes.INVALID_INPUT;
+        }
+        JobParametersBuilder parameters = new JobParametersBuilder()
+            .addString(ReviewRun.INPUT, input.toAbsolutePath().normalize().toString())
+            .addString(ReviewRun.OUTPUT, output.toAbsolutePath().normalize().toString())
+            .addString(ReviewRun.FISCAL_YEAR, year == null ? "" : year)
+            .addString(ReviewRun.PLAN, plan == null ? "" : plan)
+            // every invocation is a new run: corrected figures for the same year are the normal case
+            .addLocalDateTime(ReviewRun.REQUESTED_AT, LocalDateTime.now());
+        return launch(parameters.toJobParameters());
+    }
+
+    private static String single(ApplicationArguments args, String name, String fallback) {
+        List<String> values = args.getOptionValues(name);
+        return values == null || values.isEmpty() || values.get(values.size() - 1).isBlank() ? fallback
+                : values.get(values.size() - 1);
+    }
+
+    private int launch(JobParameters parameters) {
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(annualReviewJob, parameters);
+        }
+        catch (Exception ex) {
+            log.error("annualReviewJob could not start: {}", ex.getMessage());
+            return ExitCodes.FAILURE;
+        }
+        return report(execution);
+    }
+
+    private int report(JobExecution execution) {
+        Map<Severity, Long> counts = findings.countBySeverity(execution.getId());
+        String findingCounts = counts.get(Severity.ERROR) + " error(s), " + counts.get(Severity.WARNING)
+                + " warning(s), " + counts.get(Severity.INFO) + " note(s)";
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        String duration = String.format("%.1f s", took.toMillis() / 1000.0);
+        String folder = ReviewRuns.runFolder(execution);
+        String year = ReviewRuns.fiscalYear(execution).map(FiscalYear::toString).orElse("(year not resolved)");
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            boolean errors = counts.get(Severity.ERROR) > 0;
+            String line = String.format("annualReviewJob %s %s in %s: %s; results in %s", year,
+                    execution.getExitStatus().getExitCode(), duration, findingCounts, folder);
+            if (errors) {
+                log.warn("{} (input errors: see validation-findings.csv there)", line);
+                return ExitCodes.INVALID_INPUT;
+            }
+            log.info("{}", line);
+            return ExitCodes.OK;
+        }
+        Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+        boolean invalidInput = isInvalidInput(cause);
+        log.error("annualReviewJob {} {} after {}: {}; {}", year, execution.getStatus(), duration,
+                cause == null ? "no failure recorded" : describe(cause), findingCounts);
+        if (!invalidInput) {
+            log.error("details are in the log file (see README, 'Logs')");
+        }
+        return invalidInput ? ExitCodes.INVALID_INPUT : ExitCodes.FAILURE;
+    }
+
+    private static boolean isInvalidInput(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InputFileException || c instanceof InvalidRunRequestException
+                    || c instanceof SkipLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof InputFileException || c instanceof InvalidRunRequestException) {
+                return c.getMessage();
+            }
+            if (c instanceof SkipLimitExceededException) {
+                return "too many rejected rows in one file (" + c.getMessage()
+                        + "); fix the file using validation-findings in the database or lower the errors, "
+                        + "or raise plan-review.max-rejected-rows-per-file";
+            }
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+}

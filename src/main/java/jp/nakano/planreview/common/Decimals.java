@@ -1,0 +1,87 @@
+package jp.nakano.planreview.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Exact decimal reading and the one rounding rule of plan-review (half-up, for display only).
+ *
+ * <p>Figures stay exact {@link BigDecimal}s through every computation; {@link #round} and
+ * {@link #percent} are the only places that round.
+ */
+public final class Decimals {
+
+    /** The one rounding rule: 四捨五入. */
+    public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+
+    private static final Pattern PLAIN = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private Decimals() {
+    }
+
+    /**
+     * Reads a number as the ward writes it: {@code 1,461,063}, full-width {@code １４６１０６３}, {@code ▲500}
+     * (Japanese minus), and with {@code allowPercent} a trailing {@code %} ({@code 62.3%} reads as 62.3).
+     * @throws NumberFormatException saying what was expected
+     */
+    public static BigDecimal parse(String text, boolean allowPercent) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace(" ", "");
+        if (s.endsWith("%")) {
+            if (!allowPercent) {
+                throw new NumberFormatException("a '%' sign is not allowed here");
+            }
+            s = s.substring(0, s.length() - 1);
+        }
+        if (s.startsWith("▲") || s.startsWith("△")) {
+            s = "-" + s.substring(1);
+        }
+        if (s.startsWith("+")) {
+            s = s.substring(1);
+        }
+        if (GROUPED.matcher(s).matches()) {
+            s = s.replace(",", "");
+        }
+        else if (!PLAIN.matcher(s).matches()) {
+            throw new NumberFormatException("expected a number such as 1,461,063 or 62.3"
+                    + (allowPercent ? " or 62.3%" : "") + "; the plan's wording (約, 万) belongs in the *_text column");
+        }
+        return new BigDecimal(s);
+    }
+
+    /** Rounds a value for display, half-up, to {@code scale} decimal places. */
+    public static BigDecimal round(BigDecimal value, int scale) {
+        return value.setScale(scale, ROUNDING);
+    }
+
+    /**
+     * {@code numerator ÷ denominator} as a percentage rounded half-up to {@code scale} places, in one
+     * division so there is no double rounding; {@code null} when the denominator is zero or missing.
+     */
+    public static BigDecimal percent(BigDecimal numerator, BigDecimal denominator, int scale) {
+        if (numerator == null || denominator == null || denominator.signum() == 0) {
+            return null;
+        }
+        return numerator.multiply(HUNDRED).divide(denominator, scale, ROUNDING);
+    }
+
+    /** The same exact value without trailing zeros after the point (9782.0000 becomes 9782); no rounding. */
+    public static BigDecimal normalise(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Plain text of an exact value without exponent or trailing zeros after the point. */
+    public static String plain(BigDecimal value) {
+        return value == null ? "" : normalise(value).toPlainString();
+    }
+
+}

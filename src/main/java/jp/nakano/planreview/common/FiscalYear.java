@@ -1,0 +1,100 @@
+package jp.nakano.planreview.common;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Japanese fiscal year (年度), April to March, and the ward's ways of writing it.
+ *
+ * <p>This is the one place that knows the conventions: FY2025 = 令和7年度 = R7 = April 2025 to March 2026;
+ * 令和N年度 = FY(2018+N), 令和元年度 = FY2019.
+ */
+public record FiscalYear(int year) implements Comparable<FiscalYear> {
+
+    /** First fiscal year of the Reiwa era (令和元年度). */
+    private static final int REIWA_OFFSET = 2018;
+
+    private static final Pattern WESTERN = Pattern.compile("(?:FY)?(\\d{4})(?:年度)?", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern REIWA = Pattern.compile("(?:R|令和)(\\d{1,2}|元)(?:年度)?", Pattern.CASE_INSENSITIVE);
+
+    public FiscalYear {
+        if (year < 1900 || year > 2999) {
+            throw new IllegalArgumentException("fiscal year out of range: " + year);
+        }
+    }
+
+    public static FiscalYear of(int year) {
+        return new FiscalYear(year);
+    }
+
+    /** The fiscal year a date falls in: April 1st starts a new one. */
+    public static FiscalYear containing(LocalDate date) {
+        return new FiscalYear(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1);
+    }
+
+    /**
+     * Reads {@code 2025}, {@code FY2025}, {@code 2025年度}, {@code R7}, {@code 令和7}, {@code 令和7年度}
+     * or {@code 令和元年度}; full-width characters are accepted.
+     * @throws IllegalArgumentException naming the text and the accepted forms
+     */
+    public static FiscalYear parse(String text) {
+        String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).strip().replace(" ", "");
+        Matcher western = WESTERN.matcher(s);
+        if (western.matches()) {
+            return new FiscalYear(Integer.parseInt(western.group(1)));
+        }
+        Matcher reiwa = REIWA.matcher(s);
+        if (reiwa.matches()) {
+            String n = reiwa.group(1);
+            return new FiscalYear(REIWA_OFFSET + ("元".equals(n) ? 1 : Integer.parseInt(n)));
+        }
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a fiscal year; expected e.g. 2025, FY2025, R7 or 令和7年度");
+    }
+
+    public LocalDate firstDay() {
+        return LocalDate.of(year, 4, 1);
+    }
+
+    public LocalDate lastDay() {
+        return LocalDate.of(year + 1, 3, 31);
+    }
+
+    public FiscalYear previous() {
+        return new FiscalYear(year - 1);
+    }
+
+    /** 令和 year number, or -1 before the Reiwa era. */
+    public int reiwa() {
+        return year > REIWA_OFFSET ? year - REIWA_OFFSET : -1;
+    }
+
+    /** The Japanese form, {@code 令和7年度}; {@code 令和元年度} for FY2019. */
+    public String japanese() {
+        int r = reiwa();
+        if (r < 0) {
+            return year + "年度";
+        }
+        return "令和" + (r == 1 ? "元" : Integer.toString(r)) + "年度";
+    }
+
+    /** Both forms, as the reports show them: {@code 令和7年度 (FY2025)}. */
+    public String label() {
+        return japanese() + " (" + this + ")";
+    }
+
+    /** The folder name and the short form: {@code FY2025}. */
+    @Override
+    public String toString() {
+        return "FY" + year;
+    }
+
+    @Override
+    public int compareTo(FiscalYear other) {
+        return Integer.compare(year, other.year);
+    }
+
+}

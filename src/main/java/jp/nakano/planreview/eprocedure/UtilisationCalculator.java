@@ -1,0 +1,197 @@
+package jp.nakano.planreview.eprocedure;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import jp.nakano.planreview.common.Decimals;
+import jp.nakano.planreview.eprocedure.EProcedureFigureRow.Level;
+import jp.nakano.planreview.eprocedure.UtilisationRow.RateCheck;
+import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.findings.Severity;
+
+/**
+ * Computes the 電子手続利用率 (電子受付件数 ÷ 全受付件数) of e-procedure rows as the plan prints it, in percent
+ * with two decimals rounded half-up, and checks that the rows of the table agree with each other.
+ * Plain Java: the batch layer only feeds it rows.
+ */
+public final class UtilisationCalculator {
+
+    /** The plan prints 電子手続利用率 with two decimals (49.51%). */
+    public static final int RATE_SCALE = 2;
+
+    /** Level code of the row this calculator adds: the sum of the system rows of a year. */
+    public static final String COMPUTED_TOTAL = "computed_total";
+
+    /** Name of the computed total row, as the reports show it. */
+    public static final String COMPUTED_TOTAL_NAME = "掲載システム合計";
+
+    /** 電子手続利用率 in percent, rounded for display; {@code null} when 全受付件数 is unknown or zero. */
+    public static BigDecimal ratePercent(BigDecimal onlineReceipts, BigDecimal totalReceipts) {
+        return Decimals.percent(onlineReceipts, totalReceipts, RATE_SCALE);
+    }
+
+    /** The utilisation of one input row, with its rate checked against the printed one. */
+    public UtilisationRow utilisation(EProcedureFigureRow figure, int sortKey, List<Finding> findings) {
+        BigDecimal rate = ratePercent(figure.onlineReceipts(), figure.totalReceipts());
+        RateCheck check = checkRate(rate, figure.publishedRate());
+        if (check == RateCheck.DIFFERS) {
+            findings.add(Finding.of(Severity.WARNING, "eprocedure.rate-differs", figure.sourceFile(),
+                    figure.sourceLine(), "published_rate", Decimals.plain(figure.publishedRate()),
+                    figure.fiscalYear() + " " + figure.name() + ": the published 電子手続利用率 "
+                            + Decimals.plain(figure.publishedRate()) + "% differs from 電子受付件数 ÷ 全受付件数 = "
+                            + grouped(figure.onlineReceipts()) + " ÷ " + grouped(figure.totalReceipts()) + " = "
+                            + rate.toPlainString() + "%"));
+        }
+        return new UtilisationRow(figure.fiscalYear().year(), sortKey, figure.rowId(), figure.level().code(),
+                figure.parentId(), figure.name(), figure.procedureCount(), figure.onlineReceipts(),
+                figure.totalReceipts(), rate, figure.publishedRate(), check, figure.sourceFile(), figure.sourceLine());
+    }
+
+    private static RateCheck checkRate(BigDecimal rate, BigDecimal published) {
+        if (rate == null) {
+            return RateCheck.NOT_COMPUTABLE;
+        }
+        if (published == null) {
+            return RateCheck.NOT_PUBLISHED;
+        }
+        return Decimals.round(published, RATE_SCALE).compareTo(rate) == 0 ? RateCheck.MATCHES : RateCheck.DIFFERS;
+    }
+
+    /**
+     * Checks the rows listed under a system against the system row. With a remainder row (上記以外) the
+     * breakdown is complete and must add up exactly; without one it is a partial listing and must not
+     * exceed the system row.
+     */
+    public void checkBreakdown(EProcedureFigureRow system, List<EProcedureFigureRow> subRows, List<Finding> findings) {
+        if (subRows.isEmpty()) {
+            return;
+        }
+        boolean complete = subRows.stream().anyMatch(r -> r.level() == Level.OTHER);
+        checkBreakdownOf(system, subRows, complete, "online_receipts", "電子受付件数", EProcedureFigureRow::onlineReceipts,
+                findings);
+        checkBreakdownOf(system, subRows, complete, "total_receipts", "全受付件数", EProcedureFigureRow::totalReceipts,
+                findings);
+        checkBreakdownOf(system, subRows, complete, "procedure_count", "手続数", EProcedureFigureRow::procedureCount,
+                findings);
+    }
+
+    private static void checkBreakdownOf(EProcedureFigureRow system, List<EProcedureFigureRow> subRows,
+            boolean complete, String field, String term, Function<EProcedureFigureRow, BigDecimal> figure,
+            List<Finding> findings) {
+        BigDecimal systemValue = figure.apply(system);
+        if (systemValue == null || subRows.stream().anyMatch(r -> figure.apply(r) == null)) {
+            return; // nothing to compare: the breakdown does not give this figure for every row
+        }
+        BigDecimal sum = subRows.stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int cmp = sum.compareTo(systemValue);
+        if (complete && cmp != 0) {
+            findings.add(Finding.of(Severity.WARNING, "eprocedure.breakdown-mismatch", system.sourceFile(),
+                    system.sourceLine(), field, grouped(systemValue),
+                    system.fiscalYear() + " " + system.name() + ": the " + subRows.size()
+                            + " rows under it (主な手続 and 上記以外) add up to " + term + " " + grouped(sum)
+                            + " but the system row says " + grouped(systemValue) + " (difference "
+                            + grouped(sum.subtract(systemValue)) + ")"));
+        }
+        else if (!complete && cmp > 0) {
+            findings.add(Finding.of(Severity.WARNING, "eprocedure.breakdown-exceeds", system.sourceFile(),
+                    system.sourceLine(), field, grouped(systemValue),
+                    system.fiscalYear() + " " + system.name() + ": the procedures listed under it add up to " + term
+                            + " " + grouped(sum) + ", more than the system row's " + grouped(systemValue)));
+        }
+    }
+
+    /** Adds up the system rows of a year; a figure missing in any system row leaves that total unknown. */
+    public static final class SystemTotals {
+
+        private BigDecimal procedures = BigDecimal.ZERO;
+
+        private BigDecimal online = BigDecimal.ZERO;
+
+        private BigDecimal total = BigDecimal.ZERO;
+
+        private int systems;
+
+        public void add(EProcedureFigureRow system) {
+            systems++;
+            procedures = plus(procedures, system.procedureCount());
+            online = plus(online, system.onlineReceipts());
+            total = plus(total, system.totalReceipts());
+        }
+
+        private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+            return sum == null || value == null ? null : sum.add(value);
+        }
+
+        public int systems() {
+            return systems;
+        }
+
+        public BigDecimal procedures() {
+            return procedures;
+        }
+
+        public BigDecimal online() {
+            return online;
+        }
+
+        public BigDecimal total() {
+            return total;
+        }
+
+    }
+
+    /** The computed total row of a year: the sum of its system rows and its rate. */
+    public UtilisationRow computedTotal(int fiscalYear, int sortKey, SystemTotals totals) {
+        BigDecimal rate = ratePercent(totals.online(), totals.total());
+        return new UtilisationRow(fiscalYear, sortKey, COMPUTED_TOTAL, COMPUTED_TOTAL, null, COMPUTED_TOTAL_NAME,
+                totals.procedures(), totals.online(), totals.total(), rate, null,
+                rate == null ? RateCheck.NOT_COMPUTABLE : RateCheck.NOT_PUBLISHED, null, null);
+    }
+
+    /**
+     * Compares a published ward-wide total with the sum of the systems listed. The plan's table lists
+     * only the main systems, so a total above the sum is information; a total below it is a warning.
+     */
+    public void checkPublishedTotal(EProcedureFigureRow published, SystemTotals totals, List<Finding> findings) {
+        if (totals.systems() == 0) {
+            return;
+        }
+        List<String> notes = new ArrayList<>();
+        boolean below = false;
+        below |= compareTotal("電子受付件数", published.onlineReceipts(), totals.online(), notes);
+        below |= compareTotal("全受付件数", published.totalReceipts(), totals.total(), notes);
+        below |= compareTotal("手続数", published.procedureCount(), totals.procedures(), notes);
+        if (notes.isEmpty()) {
+            return;
+        }
+        findings.add(Finding.of(below ? Severity.WARNING : Severity.INFO, "eprocedure.total-vs-systems",
+                published.sourceFile(), published.sourceLine(), null, null,
+                published.fiscalYear() + ": the published ward total differs from the sum of the systems listed ("
+                        + totals.systems() + "): " + String.join("; ", notes)
+                        + (below ? "; a total below the sum of its parts needs checking"
+                                : "; the table lists the main systems only")));
+    }
+
+    private static boolean compareTotal(String term, BigDecimal published, BigDecimal sum, List<String> notes) {
+        if (published == null || sum == null || published.compareTo(sum) == 0) {
+            return false;
+        }
+        notes.add(term + " total " + grouped(published) + ", systems " + grouped(sum) + " (not itemised "
+                + grouped(published.subtract(sum)) + ")");
+        return published.compareTo(sum) < 0;
+    }
+
+    static String grouped(BigDecimal value) {
+        if (value == null) {
+            return "(none)";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.JAPAN);
+        format.setMaximumFractionDigits(10);
+        return format.format(value);
+    }
+
+}

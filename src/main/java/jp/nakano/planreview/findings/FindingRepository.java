@@ -1,0 +1,54 @@
+package jp.nakano.planreview.findings;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Stores the findings of a run, in the order they were made. */
+@Repository
+public class FindingRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public FindingRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(long runId, Finding finding) {
+        jdbc.update("""
+                INSERT INTO run_finding (run_id, severity, code, file_name, line_no, field_name, field_value, message, raw_record)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", runId, finding.severity().name(), finding.code(), finding.file(),
+                finding.line(), finding.field(), truncate(finding.value(), 1000), truncate(finding.message(), 2000),
+                truncate(finding.raw(), 4000));
+    }
+
+    public void addAll(long runId, List<Finding> findings) {
+        findings.forEach(f -> add(runId, f));
+    }
+
+    /** Counts by severity, every severity present in the map. */
+    public Map<Severity, Long> countBySeverity(long runId) {
+        Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.query("SELECT severity, COUNT(*) FROM run_finding WHERE run_id = ? GROUP BY severity",
+                rs -> {
+                    counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2));
+                }, runId);
+        return counts;
+    }
+
+    public long count(long runId, String file) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM run_finding WHERE run_id = ? AND file_name = ?", Long.class,
+                runId, file);
+        return n == null ? 0 : n;
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+}

@@ -1,0 +1,45 @@
+package jp.nakano.planreview.findings;
+
+import org.springframework.batch.core.listener.SkipListener;
+
+import jp.nakano.planreview.input.CsvRow;
+import jp.nakano.planreview.input.InputFileException;
+import jp.nakano.planreview.input.RejectedRowException;
+import jp.nakano.planreview.input.TableRow;
+
+/** Keeps every skipped row as error findings, one per broken rule, with the raw record, so nothing is lost. */
+public class RejectedRowListener implements SkipListener<CsvRow, TableRow> {
+
+    private final FindingRecorder findings;
+
+    public RejectedRowListener(FindingRecorder findings) {
+        this.findings = findings;
+    }
+
+    @Override
+    public void onSkipInProcess(CsvRow row, Throwable t) {
+        if (t instanceof RejectedRowException rejected) {
+            for (RejectedRowException.Problem p : rejected.problems()) {
+                findings.add(new Finding(Severity.ERROR, "row.rejected", row.file(), row.line(), p.field(), p.value(),
+                        p.reason() + "; the row is left out", row.raw()));
+            }
+        }
+        else {
+            findings.add(new Finding(Severity.ERROR, "row.rejected", row.file(), row.line(), null, null,
+                    "could not be processed: " + t.getMessage() + "; the row is left out", row.raw()));
+        }
+    }
+
+    @Override
+    public void onSkipInRead(Throwable t) {
+        String file = t instanceof InputFileException ife ? ife.file() : null;
+        findings.add(Finding.of(Severity.ERROR, "row.unreadable", file, null, null, null, t.getMessage()));
+    }
+
+    @Override
+    public void onSkipInWrite(TableRow row, Throwable t) {
+        findings.add(Finding.of(Severity.ERROR, "row.not-stored", null, null, null, String.valueOf(row.columns()),
+                "could not be stored: " + t.getMessage()));
+    }
+
+}

@@ -1,0 +1,206 @@
+package jp.nakano.planreview.input;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jp.nakano.planreview.common.Decimals;
+import jp.nakano.planreview.common.FiscalYear;
+
+/**
+ * Typed access to the cells of one CSV row that collects every problem of the row, so one rejection
+ * names all of them; {@link #check()} throws when there was any.
+ */
+public final class Fields {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final CsvRow row;
+
+    private final List<RejectedRowException.Problem> problems = new ArrayList<>();
+
+    public Fields(CsvRow row) {
+        this.row = row;
+        if (row.cells().size() < row.expectedWidth()) {
+            problems.add(new RejectedRowException.Problem("(row)", row.raw(), "has " + row.cells().size()
+                    + " of the " + row.expectedWidth() + " columns of the header: truncated or shifted line"));
+        }
+        else if (row.width() > row.expectedWidth()) {
+            problems.add(new RejectedRowException.Problem("(row)", row.raw(), "has " + row.width()
+                    + " cells but the header has " + row.expectedWidth() + " columns: an unquoted comma?"));
+        }
+    }
+
+    public CsvRow row() {
+        return row;
+    }
+
+    public void problem(String field, String value, String reason) {
+        problems.add(new RejectedRowException.Problem(field, value, reason));
+    }
+
+    /** Throws the collected problems, if any. */
+    public void check() {
+        if (!problems.isEmpty()) {
+            throw new RejectedRowException(row, problems);
+        }
+    }
+
+    public String text(String column) {
+        String value = row.cell(column);
+        if (value == null) {
+            problem(column, "", "is required");
+        }
+        return value;
+    }
+
+    public String optionalText(String column) {
+        return row.cell(column);
+    }
+
+    public String id(String column) {
+        String value = text(column);
+        return value == null ? null : checkId(column, value);
+    }
+
+    public String optionalId(String column) {
+        String value = row.cell(column);
+        return value == null ? null : checkId(column, value);
+    }
+
+    private String checkId(String column, String value) {
+        if (!ID.matcher(value).matches()) {
+            problem(column, value, "expected an id of letters, digits, '.', '_' or '-'");
+            return null;
+        }
+        return value;
+    }
+
+    public FiscalYear fiscalYear(String column) {
+        String value = text(column);
+        return value == null ? null : toFiscalYear(column, value);
+    }
+
+    public FiscalYear optionalFiscalYear(String column) {
+        String value = row.cell(column);
+        return value == null ? null : toFiscalYear(column, value);
+    }
+
+    private FiscalYear toFiscalYear(String column, String value) {
+        try {
+            return FiscalYear.parse(value);
+        }
+        catch (IllegalArgumentException ex) {
+            problem(column, value, ex.getMessage());
+            return null;
+        }
+    }
+
+    public Integer integer(String column) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal number = toDecimal(column, value, false);
+        if (number == null) {
+            return null;
+        }
+        try {
+            return number.intValueExact();
+        }
+        catch (ArithmeticException ex) {
+            problem(column, value, "expected a whole number");
+            return null;
+        }
+    }
+
+    /** An exact number that may be negative, with an optional '%'; empty is allowed. */
+    public BigDecimal optionalDecimal(String column) {
+        String value = row.cell(column);
+        return value == null ? null : toDecimal(column, value, true);
+    }
+
+    public BigDecimal decimal(String column) {
+        String value = text(column);
+        return value == null ? null : toDecimal(column, value, true);
+    }
+
+    /** A count (件数, 手続数): a whole number, zero or more; empty is allowed. */
+    public BigDecimal optionalCount(String column) {
+        String value = row.cell(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal number = toDecimal(column, value, false);
+        if (number == null) {
+            return null;
+        }
+        if (number.signum() < 0) {
+            problem(column, value, "a count cannot be negative");
+            return null;
+        }
+        if (number.stripTrailingZeros().scale() > 0) {
+            problem(column, value, "a count must be a whole number");
+            return null;
+        }
+        return number;
+    }
+
+    private BigDecimal toDecimal(String column, String value, boolean allowPercent) {
+        try {
+            return Decimals.parse(value, allowPercent);
+        }
+        catch (NumberFormatException ex) {
+            problem(column, value, ex.getMessage());
+            return null;
+        }
+    }
+
+    /** A flag: true/false, yes/no, 1/0, ○/×; empty means unknown. */
+    public Boolean optionalFlag(String column) {
+        String value = row.cell(column);
+        if (value == null) {
+            return null;
+        }
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "○", "〇", "y" -> {
+                return Boolean.TRUE;
+            }
+            case "false", "no", "0", "×", "n", "-" -> {
+                return Boolean.FALSE;
+            }
+            default -> {
+                problem(column, value, "expected true or false");
+                return null;
+            }
+        }
+    }
+
+    /** One of an enum's constants, written in lower case ({@code not_started}). */
+    public <E extends Enum<E>> E choice(String column, Class<E> type) {
+        String value = text(column);
+        return value == null ? null : toChoice(column, value, type);
+    }
+
+    public <E extends Enum<E>> E optionalChoice(String column, Class<E> type) {
+        String value = row.cell(column);
+        return value == null ? null : toChoice(column, value, type);
+    }
+
+    private <E extends Enum<E>> E toChoice(String column, String value, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        problem(column, value, "expected one of " + Arrays.stream(type.getEnumConstants())
+            .map(c -> c.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.joining(", ")));
+        return null;
+    }
+
+}

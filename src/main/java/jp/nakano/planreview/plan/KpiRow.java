@@ -1,0 +1,110 @@
+package jp.nakano.planreview.plan;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.input.CsvRow;
+import jp.nakano.planreview.input.Fields;
+import jp.nakano.planreview.input.InputSchema;
+import jp.nakano.planreview.input.RowParser;
+import jp.nakano.planreview.input.TableRow;
+import jp.nakano.planreview.plan.PlanEnums.BaselineStatus;
+import jp.nakano.planreview.plan.PlanEnums.Basis;
+import jp.nakano.planreview.plan.PlanEnums.CumulativeEntry;
+import jp.nakano.planreview.plan.PlanEnums.Direction;
+import jp.nakano.planreview.plan.PlanEnums.Weighting;
+
+/**
+ * An indicator (成果指標) of a plan, or a reference indicator (参考指標) of no plan, from {@code kpis.csv}:
+ * what it counts, which way is better, and its baseline (現状).
+ */
+public record KpiRow(String kpiId, String planId, String goalId, String measureId, int seq, String name, String unit,
+        BigDecimal denominator, Direction direction, Basis basis, CumulativeEntry cumulativeEntry, String definition,
+        FiscalYear baselineFy, BigDecimal baselineValue, BaselineStatus baselineStatus, String baselineText,
+        String derivedFrom, Weighting weighting, String source, String note, String sourceFile, long sourceLine)
+        implements TableRow {
+
+    /** The e-procedure measures a KPI can be derived from ({@code derived_from}). */
+    public static final Set<String> DERIVED_MEASURES = Set.of("eprocedure:online_receipts_total",
+            "eprocedure:major_online_coverage", "eprocedure:major_online_utilisation", "eprocedure:kakanai_coverage");
+
+    public static final RowParser<KpiRow> PARSER = new RowParser<>(
+            new InputSchema("kpis.csv",
+                    List.of("kpi_id", "plan_id", "goal_id", "measure_id", "seq", "name", "unit", "direction", "basis",
+                            "baseline_fy", "baseline_value", "baseline_status", "baseline_text", "source"),
+                    List.of("denominator", "cumulative_entry", "definition", "derived_from", "weighting", "note")),
+            "in_kpi", KpiRow::parse);
+
+    static KpiRow parse(CsvRow row) {
+        Fields f = new Fields(row);
+        KpiRow kpi = new KpiRow(f.id("kpi_id"), f.optionalId("plan_id"), f.optionalId("goal_id"),
+                f.optionalId("measure_id"), orZero(f.integer("seq")), f.text("name"), f.text("unit"),
+                f.optionalDecimal("denominator"), f.choice("direction", Direction.class), f.choice("basis", Basis.class),
+                f.optionalChoice("cumulative_entry", CumulativeEntry.class), f.optionalText("definition"),
+                f.optionalFiscalYear("baseline_fy"), f.optionalDecimal("baseline_value"),
+                f.optionalChoice("baseline_status", BaselineStatus.class), f.optionalText("baseline_text"),
+                f.optionalText("derived_from"), f.optionalChoice("weighting", Weighting.class), f.text("source"),
+                f.optionalText("note"), row.file(), row.line());
+        if (kpi.planId() != null && kpi.goalId() == null) {
+            f.problem("goal_id", "", "is required for a KPI of a plan (plan_id " + kpi.planId() + ")");
+        }
+        if (kpi.planId() != null && kpi.baselineStatus() == null && row.cell("baseline_status") == null) {
+            f.problem("baseline_status", "", "is required for a KPI of a plan: value or not_started ([未実施])");
+        }
+        if (kpi.basis() == Basis.CUMULATIVE && kpi.cumulativeEntry() == null) {
+            f.problem("cumulative_entry", "", "is required for a cumulative (累計) KPI: running_total or increment");
+        }
+        if (kpi.baselineStatus() == BaselineStatus.VALUE && kpi.baselineValue() == null) {
+            f.problem("baseline_value", "", "is required when baseline_status is value; use not_started for [未実施]");
+        }
+        if (kpi.baselineStatus() == BaselineStatus.NOT_STARTED && kpi.baselineValue() != null) {
+            f.problem("baseline_value", row.cell("baseline_value"),
+                    "must be empty when baseline_status is not_started");
+        }
+        if (kpi.derivedFrom() != null && !DERIVED_MEASURES.contains(kpi.derivedFrom())) {
+            f.problem("derived_from", kpi.derivedFrom(), "expected one of " + DERIVED_MEASURES);
+        }
+        if (kpi.denominator() != null && kpi.denominator().signum() <= 0) {
+            f.problem("denominator", row.cell("denominator"), "must be greater than zero");
+        }
+        f.check();
+        return kpi;
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    @Override
+    public Map<String, Object> columns() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("kpi_id", kpiId);
+        c.put("plan_id", planId);
+        c.put("goal_id", goalId);
+        c.put("measure_id", measureId);
+        c.put("seq", seq);
+        c.put("name", name);
+        c.put("unit", unit);
+        c.put("denominator", denominator);
+        c.put("direction", PlanEnums.lower(direction));
+        c.put("basis", PlanEnums.lower(basis));
+        c.put("cumulative_entry", PlanEnums.lower(cumulativeEntry));
+        c.put("definition", definition);
+        c.put("baseline_fy", baselineFy == null ? null : baselineFy.year());
+        c.put("baseline_value", baselineValue);
+        c.put("baseline_status", PlanEnums.lower(baselineStatus));
+        c.put("baseline_text", baselineText);
+        c.put("derived_from", derivedFrom);
+        c.put("weighting", PlanEnums.lower(weighting));
+        c.put("source", source);
+        c.put("note", note);
+        c.put("source_file", sourceFile);
+        c.put("source_line", sourceLine);
+        return c;
+    }
+
+}

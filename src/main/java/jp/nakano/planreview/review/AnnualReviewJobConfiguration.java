@@ -1,0 +1,137 @@
+package jp.nakano.planreview.review;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
+import jp.nakano.planreview.eprocedure.UtilisationTasklet;
+import jp.nakano.planreview.findings.FindingRecorder;
+import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.findings.RejectedRowListener;
+import jp.nakano.planreview.input.CsvRow;
+import jp.nakano.planreview.input.CsvRowReader;
+import jp.nakano.planreview.input.RejectedRowException;
+import jp.nakano.planreview.input.RowParser;
+import jp.nakano.planreview.input.TableRow;
+import jp.nakano.planreview.input.TableRowWriter;
+import jp.nakano.planreview.plan.GoalRow;
+import jp.nakano.planreview.plan.KpiActualRow;
+import jp.nakano.planreview.plan.KpiRow;
+import jp.nakano.planreview.plan.KpiTargetRow;
+import jp.nakano.planreview.plan.MeasureRow;
+import jp.nakano.planreview.plan.PhaseRow;
+import jp.nakano.planreview.plan.PlanRow;
+
+/**
+ * The whole {@code annualReviewJob} for one fiscal year, in order:
+ * <ol>
+ * <li>{@code prepareRunStep}: the input folder has every file; sizes, encodings and SHA-256 recorded;</li>
+ * <li>one {@code load*Step} per input file: read, validate and store in chunks; a bad row is skipped and
+ * kept as a finding, too many bad rows fail the run;</li>
+ * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
+ * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
+ * <li>{@code computeUtilisationStep}: 電子手続利用率 per row, per system and in total;</li>
+ * <li>{@code exportResultsStep}: the CSV files, published as {@code <output>/FY<yyyy>/<run-id>/}.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+public class AnnualReviewJobConfiguration {
+
+    public static final String JOB_NAME = "annualReviewJob";
+
+    /** The input files in load order: a file is loaded after the files its ids refer to. */
+    static final List<RowParser<? extends TableRow>> INPUTS = List.of(PlanRow.PARSER, PhaseRow.PARSER,
+            GoalRow.PARSER, MeasureRow.PARSER, KpiRow.PARSER, KpiTargetRow.PARSER, KpiActualRow.PARSER,
+            EProcedureFigureRow.PARSER);
+
+    private final JobRepository jobRepository;
+
+    private final PlatformTransactionManager transactionManager;
+
+    private final JdbcTemplate jdbc;
+
+    private final int chunkSize;
+
+    private final int maxRejectedRows;
+
+    AnnualReviewJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+            JdbcTemplate jdbc, @Value("${plan-review.chunk-size:500}") int chunkSize,
+            @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.chunkSize = chunkSize;
+        this.maxRejectedRows = maxRejectedRows;
+    }
+
+    /** The current run, resolved per step so singleton readers and writers always see their own run. */
+    @Bean
+    @StepScope
+    ReviewRun reviewRun(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return new ReviewRun(stepExecution.getJobExecution());
+    }
+
+    @Bean
+    FindingRecorder findingRecorder(FindingRepository findings, ReviewRun reviewRun) {
+        return new FindingRecorder(findings, transactionManager, reviewRun::runId);
+    }
+
+    @Bean
+    Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings) {
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
+            .listener(new RunOutcomeListener(findings))
+            .start(tasklet("prepareRunStep",
+                    new PrepareRunTasklet(jdbc, reviewRun, INPUTS.stream().map(RowParser::fileName).toList())));
+        for (RowParser<? extends TableRow> input : INPUTS) {
+            job = job.next(loadStep(input, reviewRun, findingRecorder));
+        }
+        return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
+            .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder)))
+            .next(tasklet("computeUtilisationStep", new UtilisationTasklet(jdbc, findingRecorder, reviewRun::runId,
+                    () -> reviewRun.fiscalYear().year())))
+            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
+            .build();
+    }
+
+    private <T extends TableRow> Step loadStep(RowParser<T> input, ReviewRun reviewRun, FindingRecorder findings) {
+        return new StepBuilder(loadStepName(input.fileName()), jobRepository).<CsvRow, T>chunk(chunkSize)
+            .transactionManager(transactionManager)
+            .reader(new CsvRowReader(reviewRun::inputDir, input.schema(), findings))
+            .processor(input::parse)
+            .writer(new TableRowWriter<>(jdbc, input.table(), reviewRun::runId))
+            .faultTolerant()
+            .skip(RejectedRowException.class)
+            .skipLimit(maxRejectedRows)
+            .skipListener(new RejectedRowListener(findings))
+            .listener(new LoadProgressListener(jdbc, input.fileName()))
+            .build();
+    }
+
+    /** {@code kpi-targets.csv} is loaded by {@code loadKpiTargetsStep}. */
+    static String loadStepName(String fileName) {
+        StringBuilder name = new StringBuilder("load");
+        for (String part : fileName.replace(".csv", "").split("-")) {
+            name.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+        }
+        return name.append("Step").toString();
+    }
+
+    private Step tasklet(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+
+}

@@ -1,0 +1,32 @@
+package jp.nakano.planreview.review;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.findings.FindingRecorder;
+
+/** Runs the {@link CrossChecks} over the run's loaded input. */
+class CrossCheckTasklet implements Tasklet {
+
+    private final JdbcTemplate jdbc;
+
+    private final ReviewRun run;
+
+    private final FindingRecorder findings;
+
+    CrossCheckTasklet(JdbcTemplate jdbc, ReviewRun run, FindingRecorder findings) {
+        this.jdbc = jdbc;
+        this.run = run;
+        this.findings = findings;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        new CrossChecks(jdbc, findings, run.runId()).run();
+        return RepeatStatus.FINISHED;
+    }
+
+}

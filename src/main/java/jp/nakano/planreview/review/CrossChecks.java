@@ -1,0 +1,195 @@
+package jp.nakano.planreview.review;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.findings.FindingRecorder;
+import jp.nakano.planreview.findings.Severity;
+
+/**
+ * The checks across rows and files of one run's loaded input, as set-based SQL so they scale with the
+ * input: duplicate keys and unknown ids leave the rows out (errors), figures outside a plan period are
+ * kept (warnings). Table and column names are constants; values are always bound parameters.
+ */
+class CrossChecks {
+
+    /** The identifying columns of each input table, in load order. */
+    private record KeyedTable(String table, String file, List<String> key) {
+    }
+
+    private static final List<KeyedTable> KEYS = List.of(
+            new KeyedTable("in_plan", "plans.csv", List.of("plan_id")),
+            new KeyedTable("in_plan_phase", "plan-phases.csv", List.of("plan_id", "phase")),
+            new KeyedTable("in_goal", "goals.csv", List.of("goal_id")),
+            new KeyedTable("in_measure", "measures.csv", List.of("measure_id")),
+            new KeyedTable("in_kpi", "kpis.csv", List.of("kpi_id")),
+            new KeyedTable("in_kpi_target", "kpi-targets.csv", List.of("kpi_id", "fiscal_year", "kind")),
+            new KeyedTable("in_kpi_actual", "kpi-actuals.csv", List.of("kpi_id", "fiscal_year")),
+            new KeyedTable("in_eprocedure_figure", "eprocedure-figures.csv", List.of("fiscal_year", "row_id")));
+
+    private final JdbcTemplate jdbc;
+
+    private final FindingRecorder findings;
+
+    private final long runId;
+
+    CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId) {
+        this.jdbc = jdbc;
+        this.findings = findings;
+        this.runId = runId;
+    }
+
+    /** Runs every check; returns the number of findings made. */
+    int run() {
+        int count = 0;
+        for (KeyedTable t : KEYS) {
+            count += duplicates(t);
+        }
+        count += unknownIds();
+        count += outsidePlanPeriod();
+        count += baselinesWithoutYear();
+        return count;
+    }
+
+    private int duplicates(KeyedTable t) {
+        String keyList = String.join(", ", t.key());
+        String sameKey = t.key().stream().map(k -> "u." + k + " = t." + k).collect(Collectors.joining(" AND "));
+        String sql = "SELECT t.source_line, " + t.key().stream().map(k -> "t." + k).collect(Collectors.joining(", "))
+                + " FROM " + t.table() + " t WHERE t.run_id = ? AND NOT t.excluded AND EXISTS (SELECT 1 FROM "
+                + t.table() + " u WHERE u.run_id = t.run_id AND NOT u.excluded AND " + sameKey
+                + " AND u.source_line <> t.source_line) ORDER BY " + keyList.replaceAll("(\\w+)", "t.$1")
+                + ", t.source_line";
+        Map<String, List<Long>> linesByKey = new LinkedHashMap<>();
+        jdbc.query(sql, rs -> {
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < t.key().size(); i++) {
+                parts.add(t.key().get(i) + "=" + rs.getString(i + 2));
+            }
+            linesByKey.computeIfAbsent(String.join(", ", parts), k -> new ArrayList<>()).add(rs.getLong(1));
+        }, runId);
+        int count = 0;
+        for (Map.Entry<String, List<Long>> e : linesByKey.entrySet()) {
+            for (Long line : e.getValue()) {
+                List<Long> others = e.getValue().stream().filter(l -> !l.equals(line)).toList();
+                findings.add(Finding.of(Severity.ERROR, "key.duplicate", t.file(), line, keyList, e.getKey(),
+                        "duplicate key (" + e.getKey() + "): also on line " + others.stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + "; all " + e.getValue().size()
+                                + " rows are left out because the job cannot tell which one is right"));
+                exclude(t.table(), line);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int unknownIds() {
+        int count = 0;
+        count += unknown("in_plan_phase", "plan-phases.csv", "plan_id", "plan_id",
+                "NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
+                "unknown plan id: not in plans.csv");
+        count += unknown("in_goal", "goals.csv", "plan_id", "plan_id",
+                "NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
+                "unknown plan id: not in plans.csv");
+        count += unknown("in_measure", "measures.csv", "plan_id", "plan_id",
+                "NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
+                "unknown plan id: not in plans.csv");
+        count += unknown("in_measure", "measures.csv", "goal_id", "goal_id",
+                "NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
+                "unknown goal id: not a goal of this plan in goals.csv");
+        count += unknown("in_kpi", "kpis.csv", "plan_id", "plan_id",
+                "t.plan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
+                "unknown plan id: not in plans.csv");
+        count += unknown("in_kpi", "kpis.csv", "goal_id", "goal_id",
+                "t.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
+                "unknown goal id: not a goal of this KPI's plan in goals.csv");
+        count += unknown("in_kpi", "kpis.csv", "measure_id", "measure_id",
+                "t.measure_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_measure m WHERE m.run_id = t.run_id AND NOT m.excluded AND m.measure_id = t.measure_id AND m.goal_id = t.goal_id)",
+                "unknown measure id: not a measure of this KPI's goal in measures.csv");
+        count += unknown("in_kpi_target", "kpi-targets.csv", "kpi_id", "kpi_id",
+                "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
+                "unknown KPI id: not in kpis.csv");
+        count += unknown("in_kpi_actual", "kpi-actuals.csv", "kpi_id", "kpi_id",
+                "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
+                "unknown KPI id: not in kpis.csv");
+        count += unknown("in_eprocedure_figure", "eprocedure-figures.csv", "parent_id", "parent_id",
+                "t.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure s WHERE s.run_id = t.run_id AND NOT s.excluded AND s.fiscal_year = t.fiscal_year AND s.row_id = t.parent_id AND s.row_level = 'system')",
+                "unknown parent: no system row with this row_id in the same fiscal year");
+        return count;
+    }
+
+    private int unknown(String table, String file, String field, String column, String condition, String message) {
+        List<Object[]> rows = jdbc.query("SELECT t.source_line, t." + column + " FROM " + table
+                + " t WHERE t.run_id = ? AND NOT t.excluded AND " + condition + " ORDER BY t.source_line",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }, runId);
+        for (Object[] row : rows) {
+            long line = (Long) row[0];
+            findings.add(Finding.of(Severity.ERROR, "key.unknown", file, line, field, (String) row[1],
+                    message + "; the row is left out"));
+            exclude(table, line);
+        }
+        return rows.size();
+    }
+
+    private int outsidePlanPeriod() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, p.plan_id, p.first_fy, p.last_fy, k.baseline_fy
+                FROM in_kpi_actual a
+                JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
+                JOIN in_plan p ON p.run_id = k.run_id AND p.plan_id = k.plan_id AND NOT p.excluded
+                WHERE a.run_id = ? AND NOT a.excluded
+                  AND (a.fiscal_year < p.first_fy OR a.fiscal_year > p.last_fy)
+                  AND (k.baseline_fy IS NULL OR a.fiscal_year <> k.baseline_fy)
+                ORDER BY a.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                        rs.getInt(6), rs.getObject(7) },
+                runId);
+        for (Object[] r : rows) {
+            findings.add(Finding.of(Severity.WARNING, "period.outside-plan", "kpi-actuals.csv", (Long) r[0],
+                    "fiscal_year", "FY" + r[2],
+                    "an actual of " + r[1] + " for FY" + r[2] + " is outside the period FY" + r[4] + "–FY" + r[5]
+                            + " of plan " + r[3] + (r[6] == null ? "" : " and is not its baseline year FY" + r[6])
+                            + "; it is kept for reference and not evaluated"));
+        }
+        List<Object[]> figures = jdbc.query("""
+                SELECT f.fiscal_year, MIN(f.source_line), COUNT(*) FROM in_eprocedure_figure f
+                WHERE f.run_id = ? AND NOT f.excluded
+                  AND NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = f.run_id AND NOT p.excluded
+                                  AND f.fiscal_year BETWEEN p.first_fy AND p.last_fy)
+                  AND NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = f.run_id AND NOT k.excluded
+                                  AND k.plan_id IS NOT NULL AND k.baseline_fy = f.fiscal_year)
+                GROUP BY f.fiscal_year ORDER BY f.fiscal_year""",
+                (rs, i) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getLong(3) }, runId);
+        for (Object[] r : figures) {
+            findings.add(Finding.of(Severity.WARNING, "period.outside-plans", "eprocedure-figures.csv", (Long) r[1],
+                    "fiscal_year", "FY" + r[0], "the " + r[2] + " e-procedure rows for FY" + r[0]
+                            + " fall in no plan's period or baseline year; they are kept and reported"));
+        }
+        return rows.size() + figures.size();
+    }
+
+    private int baselinesWithoutYear() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT source_line, kpi_id, baseline_text FROM in_kpi
+                WHERE run_id = ? AND NOT excluded AND baseline_value IS NOT NULL AND baseline_fy IS NULL
+                ORDER BY source_line""", (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) },
+                runId);
+        for (Object[] r : rows) {
+            findings.add(Finding.of(Severity.WARNING, "kpi.baseline-without-year", "kpis.csv", (Long) r[0],
+                    "baseline_fy", "", "the baseline " + (r[2] == null ? "" : "'" + r[2] + "' ") + "of " + r[1]
+                            + " has no fiscal year; the plan gives none, so progress cannot be placed in time "
+                            + "until the DX office confirms the year"));
+        }
+        return rows.size();
+    }
+
+    private void exclude(String table, long line) {
+        jdbc.update("UPDATE " + table + " SET excluded = TRUE WHERE run_id = ? AND source_line = ?", runId, line);
+    }
+
+}

@@ -1,0 +1,111 @@
+package jp.nakano.planreview.review;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.common.CsvOutput;
+import jp.nakano.planreview.common.Decimals;
+import jp.nakano.planreview.common.FiscalYear;
+
+/**
+ * Writes the run's results from the database into its run folder, streaming row by row, and publishes
+ * the folder only when every file is complete.
+ */
+class ExportResultsTasklet implements Tasklet {
+
+    static final String UTILISATION_FILE = "eprocedure-utilisation.csv";
+
+    static final String FINDINGS_FILE = "validation-findings.csv";
+
+    static final List<String> UTILISATION_COLUMNS = List.of("fiscal_year", "fiscal_year_ja", "row_id", "level",
+            "parent_id", "name", "procedure_count", "online_receipts", "total_receipts", "utilisation_rate_percent",
+            "published_rate_percent", "rate_check", "source_file", "source_line");
+
+    static final List<String> FINDING_COLUMNS = List.of("severity", "code", "file", "line", "field", "value",
+            "message", "raw_record");
+
+    private final JdbcTemplate jdbc;
+
+    private final ReviewRun run;
+
+    ExportResultsTasklet(JdbcTemplate jdbc, ReviewRun run) {
+        this.jdbc = jdbc;
+        this.run = run;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        FiscalYear year = run.fiscalYear();
+        RunFolder folder = RunFolder.create(run.outputDir(), year, run.runName());
+        long rows = writeUtilisation(folder.working().resolve(UTILISATION_FILE), year);
+        rows += writeFindings(folder.working().resolve(FINDINGS_FILE));
+        Path published = folder.publish();
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+            .putString(ReviewRun.RUN_FOLDER, published.toString());
+        contribution.incrementWriteCount(rows);
+        return RepeatStatus.FINISHED;
+    }
+
+    private long writeUtilisation(Path file, FiscalYear year) throws IOException {
+        long[] count = { 0 };
+        try (CsvOutput out = CsvOutput.create(file, UTILISATION_COLUMNS)) {
+            jdbc.query("""
+                    SELECT fiscal_year, row_id, row_level, parent_id, name, procedure_count, online_receipts,
+                           total_receipts, rate_percent, published_rate, rate_check, source_file, source_line
+                    FROM res_eprocedure_utilisation WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
+                try {
+                    out.row(rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),
+                            exact(rs.getBigDecimal(8)), rs.getBigDecimal(9), published(rs.getBigDecimal(10)),
+                            rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : rs.getLong(13));
+                    count[0]++;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }, run.runId(), year.year());
+        }
+        return count[0];
+    }
+
+    private long writeFindings(Path file) throws IOException {
+        long[] count = { 0 };
+        try (CsvOutput out = CsvOutput.create(file, FINDING_COLUMNS)) {
+            jdbc.query("""
+                    SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
+                    FROM run_finding WHERE run_id = ?
+                    ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                             COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", rs -> {
+                try {
+                    out.row(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8));
+                    count[0]++;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }, run.runId());
+        }
+        return count[0];
+    }
+
+    private static BigDecimal exact(BigDecimal value) {
+        return Decimals.normalise(value);
+    }
+
+    /** The printed rate as it was printed: two decimals. */
+    private static BigDecimal published(BigDecimal value) {
+        return value == null ? null : Decimals.round(value, 2);
+    }
+
+}

@@ -1,0 +1,91 @@
+package jp.nakano.planreview.review;
+
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+
+import jp.nakano.planreview.common.FiscalYear;
+
+/**
+ * The run a step belongs to: its job parameters, its run id and, once resolved, its review year. Used
+ * as a step-scoped bean so that singleton readers and writers always see the current run.
+ */
+public class ReviewRun {
+
+    /** Job parameter names. */
+    public static final String INPUT = "input";
+
+    public static final String OUTPUT = "output";
+
+    public static final String FISCAL_YEAR = "fiscalYear";
+
+    public static final String PLAN = "plan";
+
+    public static final String REQUESTED_AT = "requestedAt";
+
+    /** Job execution context keys written by the job. */
+    static final String RESOLVED_YEAR = "review.fiscalYear";
+
+    static final String RUN_FOLDER = "review.runFolder";
+
+    private static final DateTimeFormatter RUN_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final JobExecution jobExecution;
+
+    public ReviewRun(JobExecution jobExecution) {
+        this.jobExecution = jobExecution;
+    }
+
+    public long runId() {
+        return jobExecution.getId();
+    }
+
+    /** The run's folder name: start time and execution id, {@code 20261122-183512-7}; sorts by time. */
+    public String runName() {
+        return runName(jobExecution);
+    }
+
+    public static String runName(JobExecution execution) {
+        return RUN_NAME_TIME.format(execution.getCreateTime()) + "-" + execution.getId();
+    }
+
+    private JobParameters parameters() {
+        return jobExecution.getJobParameters();
+    }
+
+    public Path inputDir() {
+        return Path.of(parameters().getString(INPUT));
+    }
+
+    public Path outputDir() {
+        return Path.of(parameters().getString(OUTPUT));
+    }
+
+    /** The fiscal year asked for on the command line, or {@code null} for the latest with figures. */
+    public FiscalYear requestedYear() {
+        String year = parameters().getString(FISCAL_YEAR);
+        return year == null || year.isBlank() ? null : FiscalYear.parse(year);
+    }
+
+    /** The plan asked for, or {@code null} for every plan. */
+    public String plan() {
+        String plan = parameters().getString(PLAN);
+        return plan == null || plan.isBlank() ? null : plan;
+    }
+
+    /** The review year, once {@code resolveReviewYearStep} has fixed it. */
+    public FiscalYear fiscalYear() {
+        Object year = jobExecution.getExecutionContext().get(RESOLVED_YEAR);
+        if (year == null) {
+            throw new IllegalStateException("the review year is not resolved yet in run " + runId());
+        }
+        return FiscalYear.of(((Number) year).intValue());
+    }
+
+    void resolveFiscalYear(FiscalYear year) {
+        jobExecution.getExecutionContext().put(RESOLVED_YEAR, year.year());
+    }
+
+}
