@@ -3,7 +3,6 @@ package jp.nakano.planreview.command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.boot.ApplicationArguments;
@@ -98,9 +96,10 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         if (!Files.isDirectory(input)) {
             problems.add("input folder '" + input + "' does not exist (" + input.toAbsolutePath() + ")");
         }
+        FiscalYear fiscalYear = null;
         if (year != null) {
             try {
-                year = Integer.toString(FiscalYear.parse(year).year());
+                fiscalYear = FiscalYear.parse(year);
             }
             catch (IllegalArgumentException ex) {
                 problems.add("--fiscal-year: " + ex.getMessage());
@@ -111,14 +110,7 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             System.err.println(USAGE);
             return ExitCodes.INVALID_INPUT;
         }
-        JobParametersBuilder parameters = new JobParametersBuilder()
-            .addString(ReviewRun.INPUT, input.toAbsolutePath().normalize().toString())
-            .addString(ReviewRun.OUTPUT, output.toAbsolutePath().normalize().toString())
-            .addString(ReviewRun.FISCAL_YEAR, year == null ? "" : year)
-            .addString(ReviewRun.PLAN, plan == null ? "" : plan)
-            // every invocation is a new run: corrected figures for the same year are the normal case
-            .addLocalDateTime(ReviewRun.REQUESTED_AT, LocalDateTime.now());
-        return launch(parameters.toJobParameters());
+        return launch(ReviewRun.parameters(input, output, fiscalYear, plan));
     }
 
     private static String single(ApplicationArguments args, String name, String fallback) {

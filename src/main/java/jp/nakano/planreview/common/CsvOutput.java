@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -21,6 +22,9 @@ import org.apache.commons.csv.CSVPrinter;
  * with a leading apostrophe so a spreadsheet never runs them as formulas.
  */
 public final class CsvOutput implements Closeable {
+
+    /** A signed plain number is data, not a formula, and stays as it is. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?\\d+(\\.\\d+)?");
 
     private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
@@ -60,7 +64,7 @@ public final class CsvOutput implements Closeable {
             return cell.toString();
         }
         String text = cell.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(text).matches()) {
             return "'" + text;
         }
         return text;

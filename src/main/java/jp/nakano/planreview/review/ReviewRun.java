@@ -3,8 +3,11 @@ package jp.nakano.planreview.review;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 
+import java.time.LocalDateTime;
+
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 import jp.nakano.planreview.common.FiscalYear;
 
@@ -36,6 +39,20 @@ public class ReviewRun {
 
     public ReviewRun(JobExecution jobExecution) {
         this.jobExecution = jobExecution;
+    }
+
+    /**
+     * The parameters of a new run. Every request is a new job instance (the request time is identifying):
+     * running the same year again with corrected figures is the normal case.
+     */
+    public static JobParameters parameters(Path input, Path output, FiscalYear year, String plan) {
+        return new JobParametersBuilder()
+            .addString(INPUT, input.toAbsolutePath().normalize().toString())
+            .addString(OUTPUT, output.toAbsolutePath().normalize().toString())
+            .addString(FISCAL_YEAR, year == null ? "" : Integer.toString(year.year()))
+            .addString(PLAN, plan == null ? "" : plan)
+            .addLocalDateTime(REQUESTED_AT, LocalDateTime.now())
+            .toJobParameters();
     }
 
     public long runId() {
