@@ -1,0 +1,117 @@
+package jp.nakano.planreview.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import jp.nakano.planreview.PlanReviewApplication;
+
+/**
+ * Runs the application as the scheduler does, with command-line arguments and a file database, and
+ * checks the exit code and what the operator reads.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ReviewCommandTests {
+
+    @TempDir
+    private Path dir;
+
+    @Test
+    void shouldExitZeroAndPublishTheResultsOnTheBundledData(CapturedOutput output) throws Exception {
+        int exit = run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=令和2年度");
+
+        assertThat(exit).isEqualTo(ExitCodes.OK);
+        Path yearDir = dir.resolve("out/FY2020");
+        try (Stream<Path> runs = Files.list(yearDir)) {
+            List<Path> folders = runs.toList();
+            assertThat(folders).hasSize(1);
+            assertThat(folders.get(0).resolve("eprocedure-utilisation.csv")).exists();
+            assertThat(folders.get(0).resolve("validation-findings.csv")).exists();
+        }
+        assertThat(output).contains("loadEprocedureFiguresStep").contains("read     33, loaded     33, rejected    0");
+        assertThat(output).contains("annualReviewJob FY2020 COMPLETED").contains("0 error(s)");
+        assertThat(output).doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldRunTheSameYearAgainOnTheSameDatabase() {
+        assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
+        assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
+        assertThat(dir.resolve("out/FY2022").toFile().list()).hasSize(2);
+    }
+
+    @Test
+    void shouldExitTwoWithAUsageMessageForAnUnknownOption(CapturedOutput output) {
+        assertThat(run("--inptu=input")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("unknown option --inptu").contains("usage:");
+    }
+
+    @Test
+    void shouldExitTwoForAMissingInputFolder(CapturedOutput output) {
+        assertThat(run("--input=" + dir.resolve("nowhere"))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("nowhere").contains("does not exist");
+    }
+
+    @Test
+    void shouldExitTwoForAFiscalYearItCannotRead(CapturedOutput output) {
+        assertThat(run("--fiscal-year=next")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("'next' is not a fiscal year");
+    }
+
+    @Test
+    void shouldExitTwoForAnUnknownPlanAndNameTheKnownOnes(CapturedOutput output) {
+        assertThat(run("--output=" + dir.resolve("out"), "--plan=chiiki3")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("unknown plan 'chiiki3'").contains("chiiki2").contains("dx2026");
+        assertThat(dir.resolve("out/FY2022")).doesNotExist();
+    }
+
+    @Test
+    void shouldExitTwoButStillPublishWhenRowsWereRejected(CapturedOutput output) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        try (Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(input.resolve("kpi-actuals.csv"), "chiiki2-k01,2022,,sixty,final,,test,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("COMPLETED_WITH_ERRORS").contains("1 error(s)");
+        assertThat(dir.resolve("out/FY2022").toFile().list()).hasSize(1);
+    }
+
+    @Test
+    void shouldExitTwoWithTheFileNamedWhenAFileIsUnusable(CapturedOutput output) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        try (Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        Files.write(input.resolve("goals.csv"), new byte[] { 'a', ',', 'b', '\n', (byte) 0xFF, (byte) 0x80, '\n' });
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("FAILED").contains("goals.csv").contains("neither UTF-8 nor Shift_JIS");
+        assertThat(output).doesNotContain("at org.springframework");
+    }
+
+    private int run(String... args) {
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--plan-review.command.enabled=true",
+                "--plan-review.data-dir=" + dir.resolve("data"),
+                "--spring.datasource.url=jdbc:hsqldb:file:" + dir.resolve("data/db/plan-review") + ";hsqldb.tx=mvcc;shutdown=true"))
+            .toArray(String[]::new);
+        return SpringApplication.exit(SpringApplication.run(PlanReviewApplication.class, all));
+    }
+
+}
