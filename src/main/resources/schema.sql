@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS in_plan (
     source_line BIGINT        NOT NULL,
     excluded    BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_plan_run ON in_plan (run_id);
+CREATE INDEX IF NOT EXISTS in_plan_line ON in_plan (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_plan_key ON in_plan (run_id, plan_id);
 
 CREATE TABLE IF NOT EXISTS in_plan_phase (
     run_id      BIGINT        NOT NULL,
@@ -55,7 +56,8 @@ CREATE TABLE IF NOT EXISTS in_plan_phase (
     source_line BIGINT        NOT NULL,
     excluded    BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_plan_phase_run ON in_plan_phase (run_id);
+CREATE INDEX IF NOT EXISTS in_plan_phase_line ON in_plan_phase (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_plan_phase_key ON in_plan_phase (run_id, plan_id, phase);
 
 CREATE TABLE IF NOT EXISTS in_goal (
     run_id      BIGINT        NOT NULL,
@@ -69,7 +71,8 @@ CREATE TABLE IF NOT EXISTS in_goal (
     source_line BIGINT        NOT NULL,
     excluded    BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_goal_run ON in_goal (run_id);
+CREATE INDEX IF NOT EXISTS in_goal_line ON in_goal (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_goal_key ON in_goal (run_id, goal_id);
 
 CREATE TABLE IF NOT EXISTS in_measure (
     run_id      BIGINT        NOT NULL,
@@ -84,7 +87,8 @@ CREATE TABLE IF NOT EXISTS in_measure (
     source_line BIGINT        NOT NULL,
     excluded    BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_measure_run ON in_measure (run_id);
+CREATE INDEX IF NOT EXISTS in_measure_line ON in_measure (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_key ON in_measure (run_id, measure_id);
 
 CREATE TABLE IF NOT EXISTS in_kpi (
     run_id           BIGINT        NOT NULL,
@@ -112,7 +116,8 @@ CREATE TABLE IF NOT EXISTS in_kpi (
     source_line      BIGINT        NOT NULL,
     excluded         BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_kpi_run ON in_kpi (run_id);
+CREATE INDEX IF NOT EXISTS in_kpi_line ON in_kpi (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_kpi_key ON in_kpi (run_id, kpi_id);
 
 CREATE TABLE IF NOT EXISTS in_kpi_target (
     run_id       BIGINT        NOT NULL,
@@ -128,7 +133,8 @@ CREATE TABLE IF NOT EXISTS in_kpi_target (
     source_line  BIGINT        NOT NULL,
     excluded     BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_kpi_target_run ON in_kpi_target (run_id);
+CREATE INDEX IF NOT EXISTS in_kpi_target_line ON in_kpi_target (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_kpi_target_key ON in_kpi_target (run_id, kpi_id, fiscal_year);
 
 CREATE TABLE IF NOT EXISTS in_kpi_actual (
     run_id       BIGINT        NOT NULL,
@@ -144,7 +150,8 @@ CREATE TABLE IF NOT EXISTS in_kpi_actual (
     source_line  BIGINT        NOT NULL,
     excluded     BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_kpi_actual_run ON in_kpi_actual (run_id);
+CREATE INDEX IF NOT EXISTS in_kpi_actual_line ON in_kpi_actual (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_kpi_actual_key ON in_kpi_actual (run_id, kpi_id, fiscal_year);
 
 CREATE TABLE IF NOT EXISTS in_eprocedure_figure (
     run_id            BIGINT        NOT NULL,
@@ -167,7 +174,8 @@ CREATE TABLE IF NOT EXISTS in_eprocedure_figure (
     source_line       BIGINT        NOT NULL,
     excluded          BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_eprocedure_figure_run ON in_eprocedure_figure (run_id, fiscal_year);
+CREATE INDEX IF NOT EXISTS in_eprocedure_figure_key ON in_eprocedure_figure (run_id, fiscal_year, row_id);
+CREATE INDEX IF NOT EXISTS in_eprocedure_figure_line ON in_eprocedure_figure (run_id, source_line);
 
 CREATE TABLE IF NOT EXISTS res_eprocedure_utilisation (
     run_id          BIGINT       NOT NULL,

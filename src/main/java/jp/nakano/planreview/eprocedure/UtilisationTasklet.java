@@ -45,6 +45,8 @@ public class UtilisationTasklet implements Tasklet {
                 source_file, source_line)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final int BATCH_SIZE = 500;
+
     private final JdbcTemplate jdbc;
 
     private final FindingRecorder findings;
@@ -72,6 +74,7 @@ public class UtilisationTasklet implements Tasklet {
             computation.accept(toFigure(rs), rs.getString("group_id"));
         }, run, year);
         computation.finish(year);
+        computation.flush();
         contribution.incrementWriteCount(computation.written);
         return RepeatStatus.FINISHED;
     }
@@ -91,11 +94,12 @@ public class UtilisationTasklet implements Tasklet {
 
         private final List<EProcedureFigureRow> subRows = new ArrayList<>();
 
-        private final List<EProcedureFigureRow> orphans = new ArrayList<>();
-
         private int sortKey;
 
         private long written;
+
+        /** Result rows waiting for the next JDBC batch. */
+        private final List<Object[]> pending = new ArrayList<>();
 
         Computation(long run) {
             this.run = run;
@@ -117,9 +121,6 @@ public class UtilisationTasklet implements Tasklet {
             }
             else if (system != null) {
                 subRows.add(figure);
-            }
-            else {
-                orphans.add(figure);
             }
             store(figure);
         }
@@ -154,10 +155,20 @@ public class UtilisationTasklet implements Tasklet {
         }
 
         private void insert(UtilisationRow row) {
-            jdbc.update(INSERT, run, row.fiscalYear(), row.sortKey(), row.rowId(), row.level(), row.parentId(),
+            pending.add(new Object[] { run, row.fiscalYear(), row.sortKey(), row.rowId(), row.level(), row.parentId(),
                     row.name(), row.procedureCount(), row.onlineReceipts(), row.totalReceipts(), row.ratePercent(),
-                    row.publishedRate(), row.rateCheck().name(), row.sourceFile(), row.sourceLine());
+                    row.publishedRate(), row.rateCheck().name(), row.sourceFile(), row.sourceLine() });
             written++;
+            if (pending.size() >= BATCH_SIZE) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                jdbc.batchUpdate(INSERT, pending);
+                pending.clear();
+            }
         }
 
     }

@@ -117,7 +117,7 @@ public class AnnualReviewJobConfiguration {
             .skip(RejectedRowException.class)
             .skipLimit(maxRejectedRows)
             .skipListener(new RejectedRowListener(findings))
-            .listener(new LoadProgressListener(jdbc, input.fileName()))
+            .listener(new StepProgressListener(jdbc, input.fileName()))
             .build();
     }
 
@@ -131,7 +131,9 @@ public class AnnualReviewJobConfiguration {
     }
 
     private Step tasklet(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager)
+            .listener(new StepProgressListener(jdbc, null))
+            .build();
     }
 
 }

@@ -47,14 +47,16 @@ class ResolveReviewYearTasklet implements Tasklet {
                                 String.class, runId));
             }
         }
-        Integer latest = jdbc.queryForObject("""
-                SELECT MAX(y) FROM (
-                    SELECT fiscal_year AS y FROM in_eprocedure_figure WHERE run_id = ? AND NOT excluded
-                    UNION ALL
-                    SELECT a.fiscal_year AS y FROM in_kpi_actual a
-                    JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
-                    WHERE a.run_id = ? AND NOT a.excluded AND k.plan_id IS NOT NULL AND (? IS NULL OR k.plan_id = ?)
-                ) figures""", Integer.class, runId, runId, plan, plan);
+        Integer latestFigures = jdbc.queryForObject(
+                "SELECT MAX(fiscal_year) FROM in_eprocedure_figure WHERE run_id = ? AND NOT excluded", Integer.class,
+                runId);
+        Integer latestActuals = jdbc.queryForObject("""
+                SELECT MAX(a.fiscal_year) FROM in_kpi_actual a
+                JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
+                WHERE a.run_id = ? AND NOT a.excluded AND k.plan_id IS NOT NULL AND (? IS NULL OR k.plan_id = ?)""",
+                Integer.class, runId, plan, plan);
+        Integer latest = latestFigures == null ? latestActuals
+                : latestActuals == null ? latestFigures : Math.max(latestFigures, latestActuals);
         FiscalYear requested = run.requestedYear();
         FiscalYear year;
         if (requested != null) {
