@@ -62,41 +62,65 @@ public final class UtilisationCalculator {
     }
 
     /**
-     * Checks the rows listed under a system against the system row. With a remainder row (上記以外) the
-     * breakdown is complete and must add up exactly; without one it is a partial listing and must not
-     * exceed the system row.
+     * What the rows listed under one system add up to: their number, whether a remainder row (上記以外)
+     * makes the listing complete, and each figure's sum, {@code null} where any row lacks the figure.
      */
-    public void checkBreakdown(EProcedureFigureRow system, List<EProcedureFigureRow> subRows, List<Finding> findings) {
-        if (subRows.isEmpty()) {
-            return;
+    public record Breakdown(long rows, boolean complete, BigDecimal onlineReceipts, BigDecimal totalReceipts,
+            BigDecimal procedureCount) {
+
+        /** The breakdown of the given rows; the database computes the same with SQL for large inputs. */
+        public static Breakdown of(List<EProcedureFigureRow> subRows) {
+            return new Breakdown(subRows.size(), subRows.stream().anyMatch(r -> r.level() == Level.OTHER),
+                    sum(subRows, EProcedureFigureRow::onlineReceipts), sum(subRows, EProcedureFigureRow::totalReceipts),
+                    sum(subRows, EProcedureFigureRow::procedureCount));
         }
-        boolean complete = subRows.stream().anyMatch(r -> r.level() == Level.OTHER);
-        checkBreakdownOf(system, subRows, complete, "online_receipts", "電子受付件数", EProcedureFigureRow::onlineReceipts,
-                findings);
-        checkBreakdownOf(system, subRows, complete, "total_receipts", "全受付件数", EProcedureFigureRow::totalReceipts,
-                findings);
-        checkBreakdownOf(system, subRows, complete, "procedure_count", "手続数", EProcedureFigureRow::procedureCount,
-                findings);
+
+        private static BigDecimal sum(List<EProcedureFigureRow> rows, Function<EProcedureFigureRow, BigDecimal> figure) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (EProcedureFigureRow row : rows) {
+                BigDecimal value = figure.apply(row);
+                if (value == null) {
+                    return null;
+                }
+                sum = sum.add(value);
+            }
+            return sum;
+        }
+
     }
 
-    private static void checkBreakdownOf(EProcedureFigureRow system, List<EProcedureFigureRow> subRows,
-            boolean complete, String field, String term, Function<EProcedureFigureRow, BigDecimal> figure,
-            List<Finding> findings) {
-        BigDecimal systemValue = figure.apply(system);
-        if (systemValue == null || subRows.stream().anyMatch(r -> figure.apply(r) == null)) {
-            return; // nothing to compare: the breakdown does not give this figure for every row
+    /**
+     * Checks the rows listed under a system against the system row. With a remainder row (上記以外) the
+     * breakdown is complete and must add up exactly; without one it is a partial listing and must not
+     * exceed the system row. A figure that some row lacks is not compared.
+     */
+    public void checkBreakdown(EProcedureFigureRow system, Breakdown breakdown, List<Finding> findings) {
+        if (breakdown.rows() == 0) {
+            return;
         }
-        BigDecimal sum = subRows.stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
+        checkBreakdownOf(system, breakdown, "online_receipts", "電子受付件数", system.onlineReceipts(),
+                breakdown.onlineReceipts(), findings);
+        checkBreakdownOf(system, breakdown, "total_receipts", "全受付件数", system.totalReceipts(),
+                breakdown.totalReceipts(), findings);
+        checkBreakdownOf(system, breakdown, "procedure_count", "手続数", system.procedureCount(),
+                breakdown.procedureCount(), findings);
+    }
+
+    private static void checkBreakdownOf(EProcedureFigureRow system, Breakdown breakdown, String field, String term,
+            BigDecimal systemValue, BigDecimal sum, List<Finding> findings) {
+        if (systemValue == null || sum == null) {
+            return;
+        }
         int cmp = sum.compareTo(systemValue);
-        if (complete && cmp != 0) {
+        if (breakdown.complete() && cmp != 0) {
             findings.add(Finding.of(Severity.WARNING, "eprocedure.breakdown-mismatch", system.sourceFile(),
                     system.sourceLine(), field, grouped(systemValue),
-                    system.fiscalYear() + " " + system.name() + ": the " + subRows.size()
+                    system.fiscalYear() + " " + system.name() + ": the " + breakdown.rows()
                             + " rows under it (主な手続 and 上記以外) add up to " + term + " " + grouped(sum)
                             + " but the system row says " + grouped(systemValue) + " (difference "
                             + grouped(sum.subtract(systemValue)) + ")"));
         }
-        else if (!complete && cmp > 0) {
+        else if (!breakdown.complete() && cmp > 0) {
             findings.add(Finding.of(Severity.WARNING, "eprocedure.breakdown-exceeds", system.sourceFile(),
                     system.sourceLine(), field, grouped(systemValue),
                     system.fiscalYear() + " " + system.name() + ": the procedures listed under it add up to " + term
@@ -113,7 +137,18 @@ public final class UtilisationCalculator {
 
         private BigDecimal total = BigDecimal.ZERO;
 
-        private int systems;
+        private long systems;
+
+        public SystemTotals() {
+        }
+
+        /** Totals summed elsewhere (by the database); {@code null} for a figure some system lacks. */
+        public SystemTotals(long systems, BigDecimal procedures, BigDecimal online, BigDecimal total) {
+            this.systems = systems;
+            this.procedures = procedures;
+            this.online = online;
+            this.total = total;
+        }
 
         public void add(EProcedureFigureRow system) {
             systems++;
@@ -126,7 +161,7 @@ public final class UtilisationCalculator {
             return sum == null || value == null ? null : sum.add(value);
         }
 
-        public int systems() {
+        public long systems() {
             return systems;
         }
 

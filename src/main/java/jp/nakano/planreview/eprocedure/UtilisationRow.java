@@ -1,6 +1,10 @@
 package jp.nakano.planreview.eprocedure;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jp.nakano.planreview.input.TableRow;
 
 /**
  * The computed 電子手続利用率 of one row of the e-procedure table, beside the figures it is computed from
@@ -14,7 +18,30 @@ import java.math.BigDecimal;
  */
 public record UtilisationRow(int fiscalYear, int sortKey, String rowId, String level, String parentId, String name,
         BigDecimal procedureCount, BigDecimal onlineReceipts, BigDecimal totalReceipts, BigDecimal ratePercent,
-        BigDecimal publishedRate, RateCheck rateCheck, String sourceFile, Long sourceLine) {
+        BigDecimal publishedRate, RateCheck rateCheck, String sourceFile, Long sourceLine) implements TableRow {
+
+    /** The table the results of a run are kept in. */
+    public static final String TABLE = "res_eprocedure_utilisation";
+
+    @Override
+    public Map<String, Object> columns() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("fiscal_year", fiscalYear);
+        c.put("sort_key", sortKey);
+        c.put("row_id", rowId);
+        c.put("row_level", level);
+        c.put("parent_id", parentId);
+        c.put("name", name);
+        c.put("procedure_count", procedureCount);
+        c.put("online_receipts", onlineReceipts);
+        c.put("total_receipts", totalReceipts);
+        c.put("rate_percent", ratePercent);
+        c.put("published_rate", publishedRate);
+        c.put("rate_check", rateCheck.name());
+        c.put("source_file", sourceFile);
+        c.put("source_line", sourceLine);
+        return c;
+    }
 
     /** How the computed rate compares with the rate the ward printed. */
     public enum RateCheck {

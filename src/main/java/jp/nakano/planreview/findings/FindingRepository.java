@@ -1,6 +1,5 @@
 package jp.nakano.planreview.findings;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,10 +23,6 @@ public class FindingRepository {
                 truncate(finding.raw(), 4000));
     }
 
-    public void addAll(long runId, List<Finding> findings) {
-        findings.forEach(f -> add(runId, f));
-    }
-
     /** Counts by severity, every severity present in the map. */
     public Map<Severity, Long> countBySeverity(long runId) {
         Map<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
@@ -39,12 +34,6 @@ public class FindingRepository {
                     counts.put(Severity.valueOf(rs.getString(1)), rs.getLong(2));
                 }, runId);
         return counts;
-    }
-
-    public long count(long runId, String file) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM run_finding WHERE run_id = ? AND file_name = ?", Long.class,
-                runId, file);
-        return n == null ? 0 : n;
     }
 
     private static String truncate(String s, int max) {

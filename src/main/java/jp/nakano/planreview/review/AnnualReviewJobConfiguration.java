@@ -11,14 +11,20 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
+
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
-import jp.nakano.planreview.eprocedure.UtilisationTasklet;
+import jp.nakano.planreview.eprocedure.EProcedureFigureRowMapper;
+import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
+import jp.nakano.planreview.eprocedure.UtilisationProcessor;
+import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.RejectedRowListener;
@@ -44,7 +50,8 @@ import jp.nakano.planreview.plan.PlanRow;
  * kept as a finding, too many bad rows fail the run;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
- * <li>{@code computeUtilisationStep}: 電子手続利用率 per row, per system and in total;</li>
+ * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, in chunks, in the plan's order;</li>
+ * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
  * <li>{@code exportResultsStep}: the CSV files, published as {@code <output>/FY<yyyy>/<run-id>/}.</li>
  * </ol>
  */
@@ -64,16 +71,19 @@ public class AnnualReviewJobConfiguration {
 
     private final JdbcTemplate jdbc;
 
+    private final DataSource dataSource;
+
     private final int chunkSize;
 
     private final int maxRejectedRows;
 
     AnnualReviewJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbc, @Value("${plan-review.chunk-size:500}") int chunkSize,
+            JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
             @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.chunkSize = chunkSize;
         this.maxRejectedRows = maxRejectedRows;
     }
@@ -101,8 +111,9 @@ public class AnnualReviewJobConfiguration {
         }
         return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
             .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder)))
-            .next(tasklet("computeUtilisationStep", new UtilisationTasklet(jdbc, findingRecorder, reviewRun::runId,
-                    () -> reviewRun.fiscalYear().year())))
+            .next(computeUtilisationStep(reviewRun, findingRecorder))
+            .next(tasklet("checkUtilisationStep", new UtilisationChecksTasklet(jdbc, findingRecorder,
+                    reviewRun::runId, () -> reviewRun.fiscalYear().year())))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .build();
     }
@@ -118,6 +129,28 @@ public class AnnualReviewJobConfiguration {
             .skipLimit(maxRejectedRows)
             .skipListener(new RejectedRowListener(findings))
             .listener(new StepProgressListener(jdbc, input.fileName()))
+            .build();
+    }
+
+    private Step computeUtilisationStep(ReviewRun reviewRun, FindingRecorder findings) {
+        UtilisationProcessor processor = new UtilisationProcessor(findings);
+        return new StepBuilder("computeUtilisationStep", jobRepository)
+            .<EProcedureFigureRow, UtilisationRow>chunk(chunkSize)
+            .transactionManager(transactionManager)
+            .reader(new JdbcCursorItemReaderBuilder<EProcedureFigureRow>().name("eprocedureFiguresOfYear")
+                .dataSource(dataSource)
+                .sql(UtilisationProcessor.ROWS_IN_PLAN_ORDER)
+                .preparedStatementSetter(ps -> {
+                    ps.setLong(1, reviewRun.runId());
+                    ps.setInt(2, reviewRun.fiscalYear().year());
+                })
+                .rowMapper(new EProcedureFigureRowMapper())
+                .fetchSize(chunkSize)
+                .build())
+            .processor(processor)
+            .writer(new TableRowWriter<>(jdbc, UtilisationRow.TABLE, reviewRun::runId))
+            .listener(processor)
+            .listener(new StepProgressListener(jdbc, null))
             .build();
     }
 

@@ -88,50 +88,56 @@ class CrossChecks {
         return count;
     }
 
+    /** A reference from one input table to another: rows whose condition holds point at nothing. */
+    private record Reference(String table, String file, String column, String condition, String message) {
+    }
+
+    private static final String PLAN_EXISTS = "EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)";
+
+    private static final String UNKNOWN_PLAN = "unknown plan id: not in plans.csv";
+
+    /** In load order, so a row left out for an unknown id is unknown to the rows that refer to it. */
+    private static final List<Reference> REFERENCES = List.of(
+            new Reference("in_plan_phase", "plan-phases.csv", "plan_id", "NOT " + PLAN_EXISTS, UNKNOWN_PLAN),
+            new Reference("in_goal", "goals.csv", "plan_id", "NOT " + PLAN_EXISTS, UNKNOWN_PLAN),
+            new Reference("in_measure", "measures.csv", "plan_id", "NOT " + PLAN_EXISTS, UNKNOWN_PLAN),
+            new Reference("in_measure", "measures.csv", "goal_id",
+                    "NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
+                    "unknown goal id: not a goal of this plan in goals.csv"),
+            new Reference("in_kpi", "kpis.csv", "plan_id", "t.plan_id IS NOT NULL AND NOT " + PLAN_EXISTS, UNKNOWN_PLAN),
+            new Reference("in_kpi", "kpis.csv", "goal_id",
+                    "t.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
+                    "unknown goal id: not a goal of this KPI's plan in goals.csv"),
+            new Reference("in_kpi", "kpis.csv", "measure_id",
+                    "t.measure_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_measure m WHERE m.run_id = t.run_id AND NOT m.excluded AND m.measure_id = t.measure_id AND m.goal_id = t.goal_id)",
+                    "unknown measure id: not a measure of this KPI's goal in measures.csv"),
+            new Reference("in_kpi_target", "kpi-targets.csv", "kpi_id",
+                    "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
+                    "unknown KPI id: not in kpis.csv"),
+            new Reference("in_kpi_actual", "kpi-actuals.csv", "kpi_id",
+                    "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
+                    "unknown KPI id: not in kpis.csv"),
+            new Reference("in_eprocedure_figure", "eprocedure-figures.csv", "parent_id",
+                    "t.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure s WHERE s.run_id = t.run_id AND NOT s.excluded AND s.fiscal_year = t.fiscal_year AND s.row_id = t.parent_id AND s.row_level = 'system')",
+                    "unknown parent: no system row with this row_id in the same fiscal year"));
+
     private int unknownIds() {
         int count = 0;
-        count += unknown("in_plan_phase", "plan-phases.csv", "plan_id", "plan_id",
-                "NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
-                "unknown plan id: not in plans.csv");
-        count += unknown("in_goal", "goals.csv", "plan_id", "plan_id",
-                "NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
-                "unknown plan id: not in plans.csv");
-        count += unknown("in_measure", "measures.csv", "plan_id", "plan_id",
-                "NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
-                "unknown plan id: not in plans.csv");
-        count += unknown("in_measure", "measures.csv", "goal_id", "goal_id",
-                "NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
-                "unknown goal id: not a goal of this plan in goals.csv");
-        count += unknown("in_kpi", "kpis.csv", "plan_id", "plan_id",
-                "t.plan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)",
-                "unknown plan id: not in plans.csv");
-        count += unknown("in_kpi", "kpis.csv", "goal_id", "goal_id",
-                "t.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
-                "unknown goal id: not a goal of this KPI's plan in goals.csv");
-        count += unknown("in_kpi", "kpis.csv", "measure_id", "measure_id",
-                "t.measure_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_measure m WHERE m.run_id = t.run_id AND NOT m.excluded AND m.measure_id = t.measure_id AND m.goal_id = t.goal_id)",
-                "unknown measure id: not a measure of this KPI's goal in measures.csv");
-        count += unknown("in_kpi_target", "kpi-targets.csv", "kpi_id", "kpi_id",
-                "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
-                "unknown KPI id: not in kpis.csv");
-        count += unknown("in_kpi_actual", "kpi-actuals.csv", "kpi_id", "kpi_id",
-                "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
-                "unknown KPI id: not in kpis.csv");
-        count += unknown("in_eprocedure_figure", "eprocedure-figures.csv", "parent_id", "parent_id",
-                "t.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure s WHERE s.run_id = t.run_id AND NOT s.excluded AND s.fiscal_year = t.fiscal_year AND s.row_id = t.parent_id AND s.row_level = 'system')",
-                "unknown parent: no system row with this row_id in the same fiscal year");
+        for (Reference r : REFERENCES) {
+            count += unknown(r);
+        }
         return count;
     }
 
-    private int unknown(String table, String file, String field, String column, String condition, String message) {
-        List<Object[]> rows = jdbc.query("SELECT t.source_line, t." + column + " FROM " + table
-                + " t WHERE t.run_id = ? AND NOT t.excluded AND " + condition + " ORDER BY t.source_line",
+    private int unknown(Reference r) {
+        List<Object[]> rows = jdbc.query("SELECT t.source_line, t." + r.column() + " FROM " + r.table()
+                + " t WHERE t.run_id = ? AND NOT t.excluded AND " + r.condition() + " ORDER BY t.source_line",
                 (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }, runId);
         for (Object[] row : rows) {
             long line = (Long) row[0];
-            findings.add(Finding.of(Severity.ERROR, "key.unknown", file, line, field, (String) row[1],
-                    message + "; the row is left out"));
-            exclude(table, line);
+            findings.add(Finding.of(Severity.ERROR, "key.unknown", r.file(), line, r.column(), (String) row[1],
+                    r.message() + "; the row is left out"));
+            exclude(r.table(), line);
         }
         return rows.size();
     }

@@ -61,7 +61,8 @@ class ExportResultsTasklet implements Tasklet {
             jdbc.query("""
                     SELECT fiscal_year, row_id, row_level, parent_id, name, procedure_count, online_receipts,
                            total_receipts, rate_percent, published_rate, rate_check, source_file, source_line
-                    FROM res_eprocedure_utilisation WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
+                    FROM res_eprocedure_utilisation WHERE run_id = ? AND fiscal_year = ?
+                    ORDER BY CASE row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END, sort_key""", rs -> {
                 try {
                     out.row(rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),

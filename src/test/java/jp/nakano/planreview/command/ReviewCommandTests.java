@@ -78,12 +78,7 @@ class ReviewCommandTests {
 
     @Test
     void shouldExitTwoButStillPublishWhenRowsWereRejected(CapturedOutput output) throws Exception {
-        Path input = Files.createDirectories(dir.resolve("input"));
-        try (Stream<Path> files = Files.list(Path.of("input"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, input.resolve(f.getFileName()));
-            }
-        }
+        Path input = copyOfBundledInput();
         Files.writeString(input.resolve("kpi-actuals.csv"), "chiiki2-k01,2022,,sixty,final,,test,\n",
                 java.nio.file.StandardOpenOption.APPEND);
 
@@ -94,17 +89,22 @@ class ReviewCommandTests {
 
     @Test
     void shouldExitTwoWithTheFileNamedWhenAFileIsUnusable(CapturedOutput output) throws Exception {
+        Path input = copyOfBundledInput();
+        Files.write(input.resolve("goals.csv"), new byte[] { 'a', ',', 'b', '\n', (byte) 0xFF, (byte) 0x80, '\n' });
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("FAILED").contains("goals.csv").contains("neither UTF-8 nor Shift_JIS");
+        assertThat(output).doesNotContain("at org.springframework");
+    }
+
+    private Path copyOfBundledInput() throws Exception {
         Path input = Files.createDirectories(dir.resolve("input"));
         try (Stream<Path> files = Files.list(Path.of("input"))) {
             for (Path f : files.toList()) {
                 Files.copy(f, input.resolve(f.getFileName()));
             }
         }
-        Files.write(input.resolve("goals.csv"), new byte[] { 'a', ',', 'b', '\n', (byte) 0xFF, (byte) 0x80, '\n' });
-
-        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(output).contains("FAILED").contains("goals.csv").contains("neither UTF-8 nor Shift_JIS");
-        assertThat(output).doesNotContain("at org.springframework");
+        return input;
     }
 
     private int run(String... args) {

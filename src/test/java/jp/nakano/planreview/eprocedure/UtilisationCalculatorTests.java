@@ -56,7 +56,7 @@ class UtilisationCalculatorTests {
                 figure("s01-p2", Level.PROCEDURE, "s01", "1087", "1527", null),
                 figure("s01-p3", Level.PROCEDURE, "s01", "699", "1734", null),
                 figure("s01-other", Level.OTHER, "s01", "5433", "192602", null));
-        calculator.checkBreakdown(system, rows, findings);
+        calculator.checkBreakdown(system, UtilisationCalculator.Breakdown.of(rows), findings);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("eprocedure.breakdown-mismatch");
             assertThat(f.field()).isEqualTo("total_receipts");
@@ -67,10 +67,12 @@ class UtilisationCalculatorTests {
     @Test
     void shouldAcceptAPartialListingBelowItsSystemButNotAbove() {
         EProcedureFigureRow system = figure("s01", Level.SYSTEM, null, "16982", null, null);
-        calculator.checkBreakdown(system, List.of(figure("s01-new1", Level.PROCEDURE, "s01", "4450", null, null)),
+        calculator.checkBreakdown(system,
+                UtilisationCalculator.Breakdown.of(List.of(figure("s01-new1", Level.PROCEDURE, "s01", "4450", null, null))),
                 findings);
         assertThat(findings).isEmpty();
-        calculator.checkBreakdown(system, List.of(figure("s01-new1", Level.PROCEDURE, "s01", "17000", null, null)),
+        calculator.checkBreakdown(system,
+                UtilisationCalculator.Breakdown.of(List.of(figure("s01-new1", Level.PROCEDURE, "s01", "17000", null, null))),
                 findings);
         assertThat(findings).singleElement().extracting(Finding::code).isEqualTo("eprocedure.breakdown-exceeds");
     }

@@ -1,0 +1,123 @@
+package jp.nakano.planreview.eprocedure;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.findings.FindingRecorder;
+import jp.nakano.planreview.input.TableRowWriter;
+
+/**
+ * The checks of the e-procedure table as a whole for the review year: each system's rows against the
+ * system row, the sum of the systems (stored as the {@code computed_total} row) and the published ward
+ * totals against it. The database adds the figures up, so the input may be of any size.
+ */
+public class UtilisationChecksTasklet implements Tasklet {
+
+    private static final String BREAKDOWNS = "SELECT " + EProcedureFigureRowMapper.COLUMNS + """
+            , COUNT(c.row_id) AS sub_rows, SUM(CASE WHEN c.row_level = 'other' THEN 1 ELSE 0 END) AS other_rows,
+            SUM(c.online_receipts) AS sub_online, COUNT(c.online_receipts) AS sub_online_n,
+            SUM(c.total_receipts) AS sub_total, COUNT(c.total_receipts) AS sub_total_n,
+            SUM(c.procedure_count) AS sub_procedures, COUNT(c.procedure_count) AS sub_procedures_n
+            FROM in_eprocedure_figure f
+            JOIN in_eprocedure_figure c ON c.run_id = f.run_id AND c.fiscal_year = f.fiscal_year
+                 AND c.parent_id = f.row_id AND NOT c.excluded
+            WHERE f.run_id = ? AND f.fiscal_year = ? AND f.row_level = 'system' AND NOT f.excluded
+            GROUP BY f.fiscal_year, f.row_id, f.row_level, f.parent_id, f.seq, f.name, f.procedure_count,
+                     f.online_receipts, f.total_receipts, f.online_capable, f.kakanai_supported, f.department,
+                     f.published_rate, f.source, f.note, f.source_file, f.source_line
+            ORDER BY f.seq, f.source_line""";
+
+    private static final String SYSTEM_TOTALS = """
+            SELECT COUNT(*), SUM(procedure_count), COUNT(procedure_count), SUM(online_receipts), COUNT(online_receipts),
+                   SUM(total_receipts), COUNT(total_receipts)
+            FROM in_eprocedure_figure
+            WHERE run_id = ? AND fiscal_year = ? AND row_level = 'system' AND NOT excluded""";
+
+    private static final String PUBLISHED_TOTALS = "SELECT " + EProcedureFigureRowMapper.COLUMNS + """
+
+            FROM in_eprocedure_figure f
+            WHERE f.run_id = ? AND f.fiscal_year = ? AND f.row_level = 'total' AND NOT f.excluded
+            ORDER BY f.source_line""";
+
+    private final JdbcTemplate jdbc;
+
+    private final FindingRecorder findings;
+
+    private final LongSupplier runId;
+
+    private final IntSupplier fiscalYear;
+
+    private final UtilisationCalculator calculator = new UtilisationCalculator();
+
+    private final EProcedureFigureRowMapper mapper = new EProcedureFigureRowMapper();
+
+    public UtilisationChecksTasklet(JdbcTemplate jdbc, FindingRecorder findings, LongSupplier runId,
+            IntSupplier fiscalYear) {
+        this.jdbc = jdbc;
+        this.findings = findings;
+        this.runId = runId;
+        this.fiscalYear = fiscalYear;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long run = runId.getAsLong();
+        int year = fiscalYear.getAsInt();
+        List<Finding> made = new ArrayList<>();
+        jdbc.query(BREAKDOWNS, rs -> {
+            contribution.incrementReadCount();
+            calculator.checkBreakdown(mapper.mapRow(rs, 0), breakdown(rs), made);
+        }, run, year);
+        UtilisationCalculator.SystemTotals totals = jdbc.queryForObject(SYSTEM_TOTALS, (rs, i) -> systemTotals(rs),
+                run, year);
+        if (totals != null && totals.systems() > 0) {
+            Integer last = jdbc.queryForObject(
+                    "SELECT MAX(sort_key) FROM " + UtilisationRow.TABLE + " WHERE run_id = ? AND fiscal_year = ?",
+                    Integer.class, run, year);
+            new TableRowWriter<UtilisationRow>(jdbc, UtilisationRow.TABLE, () -> run).write(
+                    new org.springframework.batch.infrastructure.item.Chunk<>(
+                            calculator.computedTotal(year, (last == null ? 0 : last) + 1, totals)));
+            contribution.incrementWriteCount(1);
+            for (EProcedureFigureRow published : jdbc.query(PUBLISHED_TOTALS, mapper, run, year)) {
+                calculator.checkPublishedTotal(published, totals, made);
+            }
+        }
+        made.forEach(findings::add);
+        return RepeatStatus.FINISHED;
+    }
+
+    private static UtilisationCalculator.Breakdown breakdown(ResultSet rs) throws SQLException {
+        long rows = rs.getLong("sub_rows");
+        return new UtilisationCalculator.Breakdown(rows, rs.getLong("other_rows") > 0,
+                complete(rs, "sub_online", rows), complete(rs, "sub_total", rows), complete(rs, "sub_procedures", rows));
+    }
+
+    /** A sum counts only when every row had the figure: an unknown is never read as zero. */
+    private static BigDecimal complete(ResultSet rs, String sum, long rows) throws SQLException {
+        return rs.getLong(sum + "_n") == rows ? EProcedureFigureRowMapper.decimal(rs, sum) : null;
+    }
+
+    private static UtilisationCalculator.SystemTotals systemTotals(ResultSet rs) throws SQLException {
+        long systems = rs.getLong(1);
+        return new UtilisationCalculator.SystemTotals(systems, sum(rs, 2, systems), sum(rs, 4, systems),
+                sum(rs, 6, systems));
+    }
+
+    private static BigDecimal sum(ResultSet rs, int column, long systems) throws SQLException {
+        return rs.getLong(column + 1) == systems ? jp.nakano.planreview.common.Decimals.normalise(rs.getBigDecimal(column))
+                : null;
+    }
+
+}
