@@ -174,8 +174,13 @@ CREATE TABLE IF NOT EXISTS in_eprocedure_figure (
     source_line       BIGINT        NOT NULL,
     excluded          BOOLEAN DEFAULT FALSE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS in_eprocedure_figure_key ON in_eprocedure_figure (run_id, fiscal_year, row_id);
+-- row_id before fiscal_year: the page index below must be the only one that starts (run_id, fiscal_year)
+CREATE INDEX IF NOT EXISTS in_eprocedure_figure_key ON in_eprocedure_figure (run_id, row_id, fiscal_year);
 CREATE INDEX IF NOT EXISTS in_eprocedure_figure_line ON in_eprocedure_figure (run_id, source_line);
+-- the breakdown check sums the rows under each system
+CREATE INDEX IF NOT EXISTS in_eprocedure_figure_parent ON in_eprocedure_figure (run_id, parent_id, fiscal_year);
+-- the compute step pages through a year by input line
+CREATE INDEX IF NOT EXISTS in_eprocedure_figure_page ON in_eprocedure_figure (run_id, fiscal_year, source_line);
 
 CREATE TABLE IF NOT EXISTS res_eprocedure_utilisation (
     run_id          BIGINT       NOT NULL,
@@ -184,6 +189,7 @@ CREATE TABLE IF NOT EXISTS res_eprocedure_utilisation (
     row_id          VARCHAR(64)  NOT NULL,
     row_level       VARCHAR(20)  NOT NULL,
     parent_id       VARCHAR(64),
+    seq             INTEGER      NOT NULL,
     name            VARCHAR(400) NOT NULL,
     procedure_count DECIMAL(38, 10),
     online_receipts DECIMAL(38, 10),
@@ -195,3 +201,4 @@ CREATE TABLE IF NOT EXISTS res_eprocedure_utilisation (
     source_line     BIGINT,
     PRIMARY KEY (run_id, fiscal_year, sort_key)
 );
+CREATE INDEX IF NOT EXISTS res_eprocedure_utilisation_row ON res_eprocedure_utilisation (run_id, fiscal_year, row_id);

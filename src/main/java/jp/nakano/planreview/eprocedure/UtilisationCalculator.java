@@ -47,7 +47,7 @@ public final class UtilisationCalculator {
                             + rate.toPlainString() + "%"));
         }
         return new UtilisationRow(figure.fiscalYear().year(), sortKey, figure.rowId(), figure.level().code(),
-                figure.parentId(), figure.name(), figure.procedureCount(), figure.onlineReceipts(),
+                figure.parentId(), figure.seq(), figure.name(), figure.procedureCount(), figure.onlineReceipts(),
                 figure.totalReceipts(), rate, figure.publishedRate(), check, figure.sourceFile(), figure.sourceLine());
     }
 
@@ -182,7 +182,7 @@ public final class UtilisationCalculator {
     /** The computed total row of a year: the sum of its system rows and its rate. */
     public UtilisationRow computedTotal(int fiscalYear, int sortKey, SystemTotals totals) {
         BigDecimal rate = ratePercent(totals.online(), totals.total());
-        return new UtilisationRow(fiscalYear, sortKey, COMPUTED_TOTAL, COMPUTED_TOTAL, null, COMPUTED_TOTAL_NAME,
+        return new UtilisationRow(fiscalYear, sortKey, COMPUTED_TOTAL, COMPUTED_TOTAL, null, 0, COMPUTED_TOTAL_NAME,
                 totals.procedures(), totals.online(), totals.total(), rate, null,
                 rate == null ? RateCheck.NOT_COMPUTABLE : RateCheck.NOT_PUBLISHED, null, null);
     }

@@ -10,13 +10,14 @@ import jp.nakano.planreview.input.TableRow;
  * The computed 電子手続利用率 of one row of the e-procedure table, beside the figures it is computed from
  * and the file and line they came from.
  *
+ * @param sortKey the order in which the row was computed (the input's order)
  * @param level {@code system}, {@code procedure}, {@code other}, {@code total} (published ward total) or
  *        {@code computed_total} (sum of the system rows, computed here)
  * @param ratePercent 電子受付件数 ÷ 全受付件数 in percent, rounded half-up to two places; {@code null} when
  *        全受付件数 is not known or zero
  * @param rateCheck {@link RateCheck} of the computed against the published rate
  */
-public record UtilisationRow(int fiscalYear, int sortKey, String rowId, String level, String parentId, String name,
+public record UtilisationRow(int fiscalYear, int sortKey, String rowId, String level, String parentId, int seq, String name,
         BigDecimal procedureCount, BigDecimal onlineReceipts, BigDecimal totalReceipts, BigDecimal ratePercent,
         BigDecimal publishedRate, RateCheck rateCheck, String sourceFile, Long sourceLine) implements TableRow {
 
@@ -31,6 +32,7 @@ public record UtilisationRow(int fiscalYear, int sortKey, String rowId, String l
         c.put("row_id", rowId);
         c.put("row_level", level);
         c.put("parent_id", parentId);
+        c.put("seq", seq);
         c.put("name", name);
         c.put("procedure_count", procedureCount);
         c.put("online_receipts", onlineReceipts);

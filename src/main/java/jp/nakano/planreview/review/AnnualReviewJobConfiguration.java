@@ -11,7 +11,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
-import jp.nakano.planreview.eprocedure.EProcedureFigureRowMapper;
+import jp.nakano.planreview.eprocedure.EProcedureFigurePageReader;
 import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
 import jp.nakano.planreview.eprocedure.UtilisationProcessor;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
@@ -50,7 +49,7 @@ import jp.nakano.planreview.plan.PlanRow;
  * kept as a finding, too many bad rows fail the run;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
- * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, in chunks, in the plan's order;</li>
+ * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
  * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
  * <li>{@code exportResultsStep}: the CSV files, published as {@code <output>/FY<yyyy>/<run-id>/}.</li>
  * </ol>
@@ -71,11 +70,11 @@ public class AnnualReviewJobConfiguration {
 
     private final JdbcTemplate jdbc;
 
-    private final DataSource dataSource;
-
     private final int chunkSize;
 
     private final int maxRejectedRows;
+
+    private final DatabaseCheckpointListener checkpoint;
 
     AnnualReviewJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
@@ -83,9 +82,9 @@ public class AnnualReviewJobConfiguration {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
         this.chunkSize = chunkSize;
         this.maxRejectedRows = maxRejectedRows;
+        this.checkpoint = new DatabaseCheckpointListener(dataSource);
     }
 
     /** The current run, resolved per step so singleton readers and writers always see their own run. */
@@ -129,6 +128,7 @@ public class AnnualReviewJobConfiguration {
             .skipLimit(maxRejectedRows)
             .skipListener(new RejectedRowListener(findings))
             .listener(new StepProgressListener(jdbc, input.fileName()))
+            .listener(checkpoint)
             .build();
     }
 
@@ -137,20 +137,13 @@ public class AnnualReviewJobConfiguration {
         return new StepBuilder("computeUtilisationStep", jobRepository)
             .<EProcedureFigureRow, UtilisationRow>chunk(chunkSize)
             .transactionManager(transactionManager)
-            .reader(new JdbcCursorItemReaderBuilder<EProcedureFigureRow>().name("eprocedureFiguresOfYear")
-                .dataSource(dataSource)
-                .sql(UtilisationProcessor.ROWS_IN_PLAN_ORDER)
-                .preparedStatementSetter(ps -> {
-                    ps.setLong(1, reviewRun.runId());
-                    ps.setInt(2, reviewRun.fiscalYear().year());
-                })
-                .rowMapper(new EProcedureFigureRowMapper())
-                .fetchSize(chunkSize)
-                .build())
+            .reader(new EProcedureFigurePageReader(jdbc, reviewRun::runId, () -> reviewRun.fiscalYear().year(),
+                    chunkSize))
             .processor(processor)
             .writer(new TableRowWriter<>(jdbc, UtilisationRow.TABLE, reviewRun::runId))
             .listener(processor)
             .listener(new StepProgressListener(jdbc, null))
+            .listener(checkpoint)
             .build();
     }
 
@@ -166,6 +159,7 @@ public class AnnualReviewJobConfiguration {
     private Step tasklet(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet) {
         return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager)
             .listener(new StepProgressListener(jdbc, null))
+            .listener(checkpoint)
             .build();
     }
 

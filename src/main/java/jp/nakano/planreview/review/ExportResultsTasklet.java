@@ -18,7 +18,9 @@ import jp.nakano.planreview.common.FiscalYear;
 
 /**
  * Writes the run's results from the database into its run folder, streaming row by row, and publishes
- * the folder only when every file is complete.
+ * the folder only when every file is complete. The utilisation rows come out in the plan's order:
+ * systems by number, each followed by its 主な手続 and 上記以外, then the sum of the systems and the
+ * published totals.
  */
 class ExportResultsTasklet implements Tasklet {
 
@@ -59,10 +61,17 @@ class ExportResultsTasklet implements Tasklet {
         long[] count = { 0 };
         try (CsvOutput out = CsvOutput.create(file, UTILISATION_COLUMNS)) {
             jdbc.query("""
-                    SELECT fiscal_year, row_id, row_level, parent_id, name, procedure_count, online_receipts,
-                           total_receipts, rate_percent, published_rate, rate_check, source_file, source_line
-                    FROM res_eprocedure_utilisation WHERE run_id = ? AND fiscal_year = ?
-                    ORDER BY CASE row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END, sort_key""", rs -> {
+                    SELECT r.fiscal_year, r.row_id, r.row_level, r.parent_id, r.name, r.procedure_count,
+                           r.online_receipts, r.total_receipts, r.rate_percent, r.published_rate, r.rate_check,
+                           r.source_file, r.source_line
+                    FROM res_eprocedure_utilisation r
+                    LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
+                         AND p.row_id = r.parent_id AND p.row_level = 'system'
+                    WHERE r.run_id = ? AND r.fiscal_year = ?
+                    ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
+                             COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
+                             CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
+                             r.seq, r.sort_key""", rs -> {
                 try {
                     out.row(rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),
