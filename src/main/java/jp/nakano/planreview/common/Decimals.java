@@ -1,6 +1,7 @@
 package jp.nakano.planreview.common;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
@@ -52,6 +53,20 @@ public final class Decimals {
                     + (allowPercent ? " or 62.3%" : "") + "; the plan's wording (約, 万) belongs in the *_text column");
         }
         return new BigDecimal(s);
+    }
+
+    /**
+     * Precision of quotients that do not terminate (a third of a year's way): 34 significant digits
+     * (IEEE 754 decimal128), far below anything displayed; the rounding rule is the same half-up.
+     */
+    public static final MathContext QUOTIENT = new MathContext(34, ROUNDING);
+
+    /** {@code a ÷ b} exact where it terminates, else to 34 significant digits; {@code null} if b is zero or missing. */
+    public static BigDecimal divide(BigDecimal a, BigDecimal b) {
+        if (a == null || b == null || b.signum() == 0) {
+            return null;
+        }
+        return a.divide(b, QUOTIENT);
     }
 
     /** Rounds a value for display, half-up, to {@code scale} decimal places. */
