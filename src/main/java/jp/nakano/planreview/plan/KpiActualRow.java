@@ -15,11 +15,12 @@ import jp.nakano.planreview.plan.PlanEnums.FigureStatus;
 
 /** An actual figure (実績) of a KPI for a fiscal year, from {@code kpi-actuals.csv}. */
 public record KpiActualRow(String kpiId, FiscalYear fiscalYear, String asOf, BigDecimal value, FigureStatus status,
-        String valueText, String source, String note, String sourceFile, long sourceLine) implements TableRow {
+        String valueText, String unit, String definition, String source, String note, String sourceFile,
+        long sourceLine) implements TableRow {
 
     public static final RowParser<KpiActualRow> PARSER = new RowParser<>(
             new InputSchema("kpi-actuals.csv", List.of("kpi_id", "fiscal_year", "value", "status", "source"),
-                    List.of("as_of", "value_text", "note")),
+                    List.of("as_of", "value_text", "unit", "definition", "note")),
             "in_kpi_actual", KpiActualRow::parse);
 
     static KpiActualRow parse(CsvRow row) {
@@ -30,10 +31,13 @@ public record KpiActualRow(String kpiId, FiscalYear fiscalYear, String asOf, Big
         BigDecimal value = f.decimal("value");
         FigureStatus status = f.choice("status", FigureStatus.class);
         String text = f.optionalText("value_text");
+        String unit = f.optionalText("unit");
+        String definition = f.optionalText("definition");
         String source = f.text("source");
         String note = f.optionalText("note");
         f.check();
-        return new KpiActualRow(kpiId, year, asOf, value, status, text, source, note, row.file(), row.line());
+        return new KpiActualRow(kpiId, year, asOf, value, status, text, unit, definition, source, note, row.file(),
+                row.line());
     }
 
     @Override
@@ -45,6 +49,8 @@ public record KpiActualRow(String kpiId, FiscalYear fiscalYear, String asOf, Big
         c.put("actual_value", value);
         c.put("status", PlanEnums.lower(status));
         c.put("value_text", valueText);
+        c.put("unit", unit);
+        c.put("definition", definition);
         c.put("source", source);
         c.put("note", note);
         c.put("source_file", sourceFile);

@@ -1,5 +1,6 @@
 package jp.nakano.planreview.review;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +20,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 
+import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
+import jp.nakano.planreview.attainment.Thresholds;
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
 import jp.nakano.planreview.eprocedure.EProcedureFigurePageReader;
 import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
@@ -51,6 +54,8 @@ import jp.nakano.planreview.plan.PlanRow;
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
  * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
  * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
+ * <li>{@code evaluateKpisStep}: every KPI's actual, trajectory, 進捗率, status and forecast, and the
+ * summary per goal and plan ({@code docs/method.md});</li>
  * <li>{@code exportResultsStep}: the CSV files, published as {@code <output>/FY<yyyy>/<run-id>/}.</li>
  * </ol>
  */
@@ -76,15 +81,24 @@ public class AnnualReviewJobConfiguration {
 
     private final DatabaseCheckpointListener checkpoint;
 
+    private final Thresholds thresholds;
+
+    private final BigDecimal majorProcedureThreshold;
+
     AnnualReviewJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
-            @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows) {
+            @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows,
+            @Value("${plan-review.status.on-track:1.00}") BigDecimal onTrack,
+            @Value("${plan-review.status.slightly-behind:0.80}") BigDecimal slightlyBehind,
+            @Value("${plan-review.major-procedure-threshold:10000}") BigDecimal majorProcedureThreshold) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.chunkSize = chunkSize;
         this.maxRejectedRows = maxRejectedRows;
         this.checkpoint = new DatabaseCheckpointListener(dataSource);
+        this.thresholds = new Thresholds(onTrack, slightlyBehind);
+        this.majorProcedureThreshold = majorProcedureThreshold;
     }
 
     /** The current run, resolved per step so singleton readers and writers always see their own run. */
@@ -113,6 +127,8 @@ public class AnnualReviewJobConfiguration {
             .next(computeUtilisationStep(reviewRun, findingRecorder))
             .next(tasklet("checkUtilisationStep", new UtilisationChecksTasklet(jdbc, findingRecorder,
                     reviewRun::runId, () -> reviewRun.fiscalYear().year())))
+            .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
+                    () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .build();
     }

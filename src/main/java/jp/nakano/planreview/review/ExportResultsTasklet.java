@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.CsvOutput;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
@@ -32,6 +33,20 @@ class ExportResultsTasklet implements Tasklet {
             "parent_id", "name", "procedure_count", "online_receipts", "total_receipts", "utilisation_rate_percent",
             "published_rate_percent", "rate_check", "source_file", "source_line");
 
+    static final String ATTAINMENT_FILE = "kpi-attainment.csv";
+
+    static final String SUMMARY_FILE = "kpi-summary.csv";
+
+    static final List<String> ATTAINMENT_COLUMNS = List.of("fiscal_year", "plan_id", "goal_id", "goal_label",
+            "measure_id", "kpi_id", "name", "unit", "denominator", "direction", "basis", "baseline_fy", "baseline",
+            "baseline_text", "actual", "actual_status", "actual_source", "other_value", "other_source", "expected",
+            "interim_fy", "interim_target", "interim_met", "final_fy", "final_target", "final_target_text",
+            "progress_percent", "expected_progress_percent", "pace_ratio_percent", "status", "status_symbol",
+            "forecast", "forecast_meets_target", "previous_status", "status_changed", "definition_changed", "reason");
+
+    static final List<String> SUMMARY_COLUMNS = List.of("fiscal_year", "plan_id", "goal_id", "label", "name",
+            "達成", "順調", "やや遅れ", "遅れ", "悪化", "未評価", "kpis", "status_changes");
+
     static final List<String> FINDING_COLUMNS = List.of("severity", "code", "file", "line", "field", "value",
             "message", "raw_record");
 
@@ -49,6 +64,8 @@ class ExportResultsTasklet implements Tasklet {
         FiscalYear year = run.fiscalYear();
         RunFolder folder = RunFolder.create(run.outputDir(), year, run.runName());
         long rows = writeUtilisation(folder.working().resolve(UTILISATION_FILE), year);
+        rows += writeAttainment(folder.working().resolve(ATTAINMENT_FILE), year);
+        rows += writeSummary(folder.working().resolve(SUMMARY_FILE), year);
         rows += writeFindings(folder.working().resolve(FINDINGS_FILE));
         Path published = folder.publish();
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
@@ -85,6 +102,71 @@ class ExportResultsTasklet implements Tasklet {
             }, run.runId(), year.year());
         }
         return count[0];
+    }
+
+    private long writeAttainment(Path file, FiscalYear year) throws IOException {
+        long[] count = { 0 };
+        try (CsvOutput out = CsvOutput.create(file, ATTAINMENT_COLUMNS)) {
+            jdbc.query("""
+                    SELECT fiscal_year, plan_id, goal_id, goal_label, measure_id, kpi_id, name, unit, denominator,
+                           direction, basis, baseline_fy, baseline, baseline_text, actual, actual_status, actual_source,
+                           other_value, other_source, expected, interim_fy, interim_target, interim_met, final_fy,
+                           final_target, final_target_text, progress, expected_progress, pace_ratio, status, forecast,
+                           forecast_meets, previous_status, definition_changed, reason
+                    FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
+                try {
+                    Status status = Status.valueOf(rs.getString(30));
+                    Status previous = rs.getString(33) == null ? null : Status.valueOf(rs.getString(33));
+                    out.row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), exact(rs.getBigDecimal(9)),
+                            rs.getString(10), rs.getString(11), rs.getObject(12), exact(rs.getBigDecimal(13)),
+                            rs.getString(14), exact(rs.getBigDecimal(15)), rs.getString(16), rs.getString(17),
+                            exact(rs.getBigDecimal(18)), rs.getString(19), display(rs.getBigDecimal(20), 2),
+                            rs.getObject(21), exact(rs.getBigDecimal(22)), rs.getObject(23), rs.getObject(24),
+                            exact(rs.getBigDecimal(25)), rs.getString(26), percent(rs.getBigDecimal(27)),
+                            percent(rs.getBigDecimal(28)), percent(rs.getBigDecimal(29)), status.word(),
+                            status.symbol(), display(rs.getBigDecimal(31), 2), rs.getObject(32),
+                            previous == null ? null : previous.word(), previous != null && previous != status,
+                            rs.getBoolean(34), rs.getString(35));
+                    count[0]++;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }, run.runId(), year.year());
+        }
+        return count[0];
+    }
+
+    private long writeSummary(Path file, FiscalYear year) throws IOException {
+        long[] count = { 0 };
+        try (CsvOutput out = CsvOutput.create(file, SUMMARY_COLUMNS)) {
+            jdbc.query("""
+                    SELECT fiscal_year, plan_id, goal_id, label, name, achieved, on_track, slightly_behind, behind,
+                           worsened, not_assessed, kpis, changed
+                    FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
+                try {
+                    out.row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                            rs.getInt(12), rs.getString(13));
+                    count[0]++;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }, run.runId(), year.year());
+        }
+        return count[0];
+    }
+
+    /** A computed figure for display: half-up to {@code scale} places, trailing zeros kept off. */
+    private static BigDecimal display(BigDecimal value, int scale) {
+        return value == null ? null : Decimals.normalise(Decimals.round(value, scale));
+    }
+
+    /** A ratio as a percentage with one decimal, as the review prints it (44.9). */
+    private static BigDecimal percent(BigDecimal ratio) {
+        return ratio == null ? null : Decimals.round(ratio.multiply(BigDecimal.valueOf(100)), 1);
     }
 
     private long writeFindings(Path file) throws IOException {

@@ -1,0 +1,316 @@
+package jp.nakano.planreview.attainment;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.common.Decimals;
+import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.findings.FindingRecorder;
+import jp.nakano.planreview.findings.Severity;
+import jp.nakano.planreview.plan.PlanEnums.Basis;
+import jp.nakano.planreview.plan.PlanEnums.CumulativeEntry;
+import jp.nakano.planreview.plan.PlanEnums.Direction;
+import jp.nakano.planreview.plan.PlanEnums.TargetKind;
+import jp.nakano.planreview.plan.PlanEnums.Weighting;
+
+/**
+ * Evaluates every KPI of the plans under review for the review year and the year before (to see which
+ * changed status) with {@link AttainmentCalculator}, derives the actuals the e-procedure figures give,
+ * and stores the results and the summary per goal and plan. The KPIs of two plans are a few dozen rows,
+ * read at once; the e-procedure figures are summed by the database.
+ */
+public class KpiEvaluationTasklet implements Tasklet {
+
+    /** Stored precision of computed quotients; display rounds further. */
+    private static final int STORED_SCALE = 10;
+
+    private final JdbcTemplate jdbc;
+
+    private final FindingRecorder findings;
+
+    private final LongSupplier runId;
+
+    private final IntSupplier fiscalYear;
+
+    private final Supplier<String> plan;
+
+    private final AttainmentCalculator calculator;
+
+    private final BigDecimal majorThreshold;
+
+    public KpiEvaluationTasklet(JdbcTemplate jdbc, FindingRecorder findings, LongSupplier runId, IntSupplier fiscalYear,
+            Supplier<String> plan, Thresholds thresholds, BigDecimal majorThreshold) {
+        this.jdbc = jdbc;
+        this.findings = findings;
+        this.runId = runId;
+        this.fiscalYear = fiscalYear;
+        this.plan = plan;
+        this.calculator = new AttainmentCalculator(thresholds);
+        this.majorThreshold = majorThreshold;
+    }
+
+    /** A KPI row with its plan, goal and display wording. */
+    private record Kpi(KpiSpec spec, String planId, String planName, String goalId, String goalLabel,
+            String goalName, String measureId, BigDecimal denominator, String baselineText, String derivedFrom,
+            Weighting weighting) {
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long run = runId.getAsLong();
+        FiscalYear year = FiscalYear.of(fiscalYear.getAsInt());
+        String onlyPlan = plan.get();
+        List<Kpi> kpis = jdbc.query("""
+                SELECT k.kpi_id, k.name, k.unit, k.definition, k.direction, k.basis, k.cumulative_entry, k.baseline_fy,
+                       k.baseline_value, k.baseline_status, k.baseline_text, k.denominator, k.derived_from, k.weighting,
+                       k.goal_id, k.measure_id, p.plan_id, p.name AS plan_name, p.first_fy, p.last_fy,
+                       g.label AS goal_label, g.name AS goal_name
+                FROM in_kpi k
+                JOIN in_plan p ON p.run_id = k.run_id AND p.plan_id = k.plan_id AND NOT p.excluded
+                JOIN in_goal g ON g.run_id = k.run_id AND g.goal_id = k.goal_id AND NOT g.excluded
+                WHERE k.run_id = ? AND NOT k.excluded AND (? IS NULL OR p.plan_id = ?)
+                ORDER BY p.source_line, g.seq, k.seq, k.source_line""", (rs, i) -> kpi(rs), run, onlyPlan, onlyPlan);
+        int sortKey = 0;
+        Map<String, Map<String, List<Result>>> byPlanAndGoal = new LinkedHashMap<>();
+        for (Kpi kpi : kpis) {
+            List<TargetPoint> targets = targets(run, kpi.spec().kpiId());
+            Result current = evaluate(run, kpi, targets, year);
+            Result previous = evaluate(run, kpi, targets, year.previous());
+            store(run, ++sortKey, kpi, current, previous);
+            contribution.incrementReadCount();
+            byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
+                .computeIfAbsent(kpi.goalId(), g -> new ArrayList<>())
+                .add(new Result(current.attainment(), current.otherValue(), current.otherSource(), kpi, previous));
+        }
+        contribution.incrementWriteCount(sortKey);
+        storeSummary(run, year, byPlanAndGoal);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** An evaluation with the value that was not used (entered or derived), and the previous year's result. */
+    private record Result(Attainment attainment, BigDecimal otherValue, String otherSource, Kpi kpi, Result previous) {
+    }
+
+    private Result evaluate(long run, Kpi kpi, List<TargetPoint> targets, FiscalYear year) {
+        List<ActualFigure> actuals = new ArrayList<>(jdbc.query("""
+                SELECT fiscal_year, actual_value, status, unit, definition, source_file, source_line FROM in_kpi_actual
+                WHERE run_id = ? AND kpi_id = ? AND NOT excluded ORDER BY fiscal_year""",
+                (rs, i) -> new ActualFigure(FiscalYear.of(rs.getInt(1)), Decimals.normalise(rs.getBigDecimal(2)),
+                        "provisional".equals(rs.getString(3)), rs.getString(4), rs.getString(5),
+                        rs.getString(6) + " line " + rs.getLong(7)),
+                run, kpi.spec().kpiId()));
+        BigDecimal other = null;
+        String otherSource = null;
+        if (kpi.derivedFrom() != null) {
+            DerivedActuals.Derived derived = derive(run, kpi, year.year());
+            ActualFigure entered = actuals.stream().filter(a -> a.year().equals(year)).findFirst().orElse(null);
+            if (derived.value() != null) {
+                // the derived value comes from the same audited figures as the utilisation table: it is used
+                if (entered != null) {
+                    actuals.remove(entered);
+                    other = entered.value();
+                    otherSource = "entered: " + entered.source();
+                    if (entered.value().compareTo(derived.value()) != 0) {
+                        findings.add(Finding.of(Severity.WARNING, "kpi.derived-differs", "kpi-actuals.csv", null,
+                                "value", Decimals.plain(entered.value()), kpi.spec().kpiId() + " " + year
+                                        + ": the entered actual " + Decimals.plain(entered.value())
+                                        + " differs from the value derived from the e-procedure figures "
+                                        + Decimals.plain(derived.value()) + " (" + derived.how()
+                                        + "); the derived value is used"));
+                    }
+                }
+                actuals.add(new ActualFigure(year, derived.value(), false, null, null, "derived: " + derived.how()));
+            }
+            else if (entered == null) {
+                otherSource = "not derived: " + derived.reason();
+            }
+        }
+        return new Result(calculator.evaluate(kpi.spec(), targets, actuals, year), other, otherSource, kpi, null);
+    }
+
+    private DerivedActuals.Derived derive(long run, Kpi kpi, int year) {
+        switch (kpi.derivedFrom()) {
+            case "eprocedure:online_receipts_total" -> {
+                List<BigDecimal> totals = jdbc.query("""
+                        SELECT online_receipts FROM in_eprocedure_figure
+                        WHERE run_id = ? AND fiscal_year = ? AND row_level = 'total' AND NOT excluded""",
+                        (rs, i) -> Decimals.normalise(rs.getBigDecimal(1)), run, year);
+                return DerivedActuals.onlineReceiptsTotal(totals.isEmpty() ? null : totals.get(0), year);
+            }
+            case "eprocedure:major_online_coverage" -> {
+                return DerivedActuals.majorOnlineCoverage(majorProcedures(run, year), majorThreshold, year);
+            }
+            case "eprocedure:major_online_utilisation" -> {
+                return DerivedActuals.majorOnlineUtilisation(majorProcedures(run, year), majorThreshold, year);
+            }
+            case "eprocedure:kakanai_coverage" -> {
+                return DerivedActuals.kakanaiCoverage(kakanai(run, year),
+                        kpi.weighting() == null ? Weighting.PROCEDURES : kpi.weighting(), year);
+            }
+            default -> {
+                return new DerivedActuals.Derived(null, "unknown derivation " + kpi.derivedFrom(), null);
+            }
+        }
+    }
+
+    /**
+     * Single procedures of a year: 主な手続 rows, and systems listed as one procedure with nothing under them.
+     * A 上記以外 row bundles many procedures and is not one.
+     */
+    private static final String SINGLE_PROCEDURES = """
+            FROM in_eprocedure_figure f
+            WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded
+              AND (f.row_level = 'procedure' OR (f.row_level = 'system' AND f.procedure_count = 1
+                   AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure c WHERE c.run_id = f.run_id
+                                   AND c.fiscal_year = f.fiscal_year AND c.parent_id = f.row_id AND NOT c.excluded)))""";
+
+    private DerivedActuals.MajorProcedures majorProcedures(long run, int year) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*), SUM(CASE WHEN f.online_capable IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
+                       SUM(CASE WHEN f.online_capable THEN f.total_receipts ELSE 0 END),
+                       SUM(CASE WHEN f.online_capable THEN f.online_receipts ELSE 0 END)
+                """ + SINGLE_PROCEDURES + " AND f.total_receipts >= ?",
+                (rs, i) -> new DerivedActuals.MajorProcedures(rs.getLong(1), rs.getLong(2), zero(rs, 3), zero(rs, 4),
+                        zero(rs, 5)),
+                run, year, majorThreshold);
+    }
+
+    private DerivedActuals.Kakanai kakanai(long run, int year) {
+        return jdbc.queryForObject("""
+                SELECT COUNT(*), SUM(CASE WHEN f.kakanai_supported IS NULL THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END), SUM(f.total_receipts),
+                       SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
+                """ + SINGLE_PROCEDURES,
+                (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), zero(rs, 4),
+                        zero(rs, 5)),
+                run, year);
+    }
+
+    private static BigDecimal zero(ResultSet rs, int column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? BigDecimal.ZERO : Decimals.normalise(value);
+    }
+
+    private List<TargetPoint> targets(long run, String kpiId) {
+        return jdbc.query("""
+                SELECT fiscal_year, kind, target_value, is_relative, target_text FROM in_kpi_target
+                WHERE run_id = ? AND kpi_id = ? AND NOT excluded ORDER BY fiscal_year, kind""",
+                (rs, i) -> new TargetPoint(FiscalYear.of(rs.getInt(1)), enumOf(TargetKind.class, rs.getString(2)),
+                        Decimals.normalise(rs.getBigDecimal(3)), rs.getBoolean(4), rs.getString(5)),
+                run, kpiId);
+    }
+
+    private static Kpi kpi(ResultSet rs) throws SQLException {
+        Integer baselineFy = (Integer) rs.getObject("baseline_fy");
+        KpiSpec spec = new KpiSpec(rs.getString("kpi_id"), rs.getString("name"), rs.getString("unit"),
+                rs.getString("definition"), enumOf(Direction.class, rs.getString("direction")),
+                enumOf(Basis.class, rs.getString("basis")), enumOf(CumulativeEntry.class, rs.getString("cumulative_entry")),
+                baselineFy == null ? null : FiscalYear.of(baselineFy), Decimals.normalise(rs.getBigDecimal("baseline_value")),
+                "not_started".equals(rs.getString("baseline_status")), FiscalYear.of(rs.getInt("first_fy")),
+                FiscalYear.of(rs.getInt("last_fy")));
+        return new Kpi(spec, rs.getString("plan_id"), rs.getString("plan_name"), rs.getString("goal_id"),
+                rs.getString("goal_label"), rs.getString("goal_name"), rs.getString("measure_id"),
+                Decimals.normalise(rs.getBigDecimal("denominator")), rs.getString("baseline_text"),
+                rs.getString("derived_from"), enumOf(Weighting.class, rs.getString("weighting")));
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    }
+
+    private void store(long run, int sortKey, Kpi kpi, Result result, Result previous) {
+        Attainment a = result.attainment();
+        jdbc.update("""
+                INSERT INTO res_kpi_attainment (run_id, fiscal_year, sort_key, plan_id, goal_id, goal_label, measure_id,
+                    kpi_id, name, unit, denominator, direction, basis, baseline_fy, baseline, baseline_text, actual,
+                    actual_status, actual_source, other_value, other_source, expected, interim_fy, interim_target,
+                    interim_met, final_fy, final_target, final_target_text, progress, expected_progress, pace_ratio,
+                    status, forecast, forecast_meets, previous_status, definition_changed, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                run, a.year().year(), sortKey, kpi.planId(), kpi.goalId(), kpi.goalLabel(), kpi.measureId(),
+                kpi.spec().kpiId(), kpi.spec().name(), kpi.spec().unit(), kpi.denominator(),
+                lower(kpi.spec().direction()), lower(kpi.spec().basis()),
+                a.baselineFy() == null ? null : a.baselineFy().year(), a.baseline(), kpi.baselineText(), stored(a.actual()),
+                a.actual() == null ? null : a.provisional() ? "provisional" : "final", a.actualSource(),
+                result.otherValue(), result.otherSource(), stored(a.expected()),
+                a.interimFy() == null ? null : a.interimFy().year(), a.interimTarget(), a.interimMet(),
+                a.finalFy() == null ? null : a.finalFy().year(), a.finalTarget(), finalText(kpi, a),
+                stored(a.progress()), stored(a.expectedProgress()), stored(a.paceRatio()), a.status().name(),
+                stored(a.forecast()), a.forecastMeetsTarget(), previous.attainment().status().name(),
+                a.definitionChanged(), a.reason());
+    }
+
+    private String finalText(Kpi kpi, Attainment a) {
+        if (a.finalFy() == null) {
+            return null;
+        }
+        List<String> texts = jdbc.queryForList("""
+                SELECT target_text FROM in_kpi_target WHERE run_id = ? AND kpi_id = ? AND fiscal_year = ?
+                AND kind = 'final' AND NOT excluded""", String.class, runId.getAsLong(), kpi.spec().kpiId(),
+                a.finalFy().year());
+        return texts.isEmpty() ? null : texts.get(0);
+    }
+
+    private static BigDecimal stored(BigDecimal value) {
+        return value == null ? null : Decimals.normalise(Decimals.round(value, STORED_SCALE));
+    }
+
+    private static String lower(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void storeSummary(long run, FiscalYear year, Map<String, Map<String, List<Result>>> byPlanAndGoal) {
+        int sortKey = 0;
+        for (Map.Entry<String, Map<String, List<Result>>> planEntry : byPlanAndGoal.entrySet()) {
+            List<Result> all = planEntry.getValue().values().stream().flatMap(List::stream).toList();
+            Kpi first = all.get(0).kpi();
+            insertSummary(run, year, ++sortKey, planEntry.getKey(), null, "計画全体", first.planName(), all);
+            for (List<Result> goal : planEntry.getValue().values()) {
+                Kpi k = goal.get(0).kpi();
+                insertSummary(run, year, ++sortKey, planEntry.getKey(), k.goalId(), k.goalLabel(), k.goalName(), goal);
+            }
+        }
+    }
+
+    private void insertSummary(long run, FiscalYear year, int sortKey, String planId, String goalId, String label,
+            String name, List<Result> results) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            counts.put(s, 0);
+        }
+        List<String> changed = new ArrayList<>();
+        for (Result r : results) {
+            Status now = r.attainment().status();
+            counts.merge(now, 1, Integer::sum);
+            Status before = r.previous().attainment().status();
+            if (before != now) {
+                changed.add(r.kpi().spec().kpiId() + " " + before.word() + "→" + now.word());
+            }
+        }
+        jdbc.update("""
+                INSERT INTO res_kpi_summary (run_id, fiscal_year, sort_key, plan_id, goal_id, label, name, achieved,
+                    on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", run, year.year(), sortKey, planId, goalId,
+                label, name, counts.get(Status.ACHIEVED), counts.get(Status.ON_TRACK),
+                counts.get(Status.SLIGHTLY_BEHIND), counts.get(Status.BEHIND), counts.get(Status.WORSENED),
+                counts.get(Status.NOT_ASSESSED), results.size(), changed.isEmpty() ? null : String.join("; ", changed));
+    }
+
+}
