@@ -93,6 +93,10 @@ public class KpiEvaluationTasklet implements Tasklet {
             List<TargetPoint> targets = targets(run, kpi.spec().kpiId());
             Result current = evaluate(run, kpi, targets, year);
             Result previous = evaluate(run, kpi, targets, year.previous());
+            if (current.attainment().definitionChanged()) {
+                findings.add(Finding.of(Severity.WARNING, "kpi.definition-changed", "kpi-actuals.csv", null, "definition",
+                        null, kpi.spec().kpiId() + " " + year + ": " + current.attainment().reason()));
+            }
             store(run, ++sortKey, kpi, current, previous);
             contribution.incrementReadCount();
             byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
