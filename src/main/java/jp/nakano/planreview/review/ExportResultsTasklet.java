@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -75,9 +77,7 @@ class ExportResultsTasklet implements Tasklet {
     }
 
     private long writeUtilisation(Path file, FiscalYear year) throws IOException {
-        long[] count = { 0 };
-        try (CsvOutput out = CsvOutput.create(file, UTILISATION_COLUMNS)) {
-            jdbc.query("""
+        return export(file, UTILISATION_COLUMNS, """
                     SELECT r.fiscal_year, r.row_id, r.row_level, r.parent_id, r.name, r.procedure_count,
                            r.online_receipts, r.total_receipts, r.rate_percent, r.published_rate, r.rate_check,
                            r.source_file, r.source_line
@@ -89,74 +89,46 @@ class ExportResultsTasklet implements Tasklet {
                              COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
                              CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
                              r.seq, r.sort_key""", rs -> {
-                try {
-                    out.row(rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),
-                            exact(rs.getBigDecimal(8)), rs.getBigDecimal(9), published(rs.getBigDecimal(10)),
-                            rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : rs.getLong(13));
-                    count[0]++;
-                }
-                catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }, run.runId(), year.year());
-        }
-        return count[0];
+            return new Object[] { rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),
+                    exact(rs.getBigDecimal(8)), rs.getBigDecimal(9), published(rs.getBigDecimal(10)),
+                    rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : rs.getLong(13) };
+        }, run.runId(), year.year());
     }
 
     private long writeAttainment(Path file, FiscalYear year) throws IOException {
-        long[] count = { 0 };
-        try (CsvOutput out = CsvOutput.create(file, ATTAINMENT_COLUMNS)) {
-            jdbc.query("""
+        return export(file, ATTAINMENT_COLUMNS, """
                     SELECT fiscal_year, plan_id, goal_id, goal_label, measure_id, kpi_id, name, unit, denominator,
                            direction, basis, baseline_fy, baseline, baseline_text, actual, actual_status, actual_source,
                            other_value, other_source, expected, interim_fy, interim_target, interim_met, final_fy,
                            final_target, final_target_text, progress, expected_progress, pace_ratio, status, forecast,
                            forecast_meets, previous_status, definition_changed, reason
                     FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
-                try {
-                    Status status = Status.valueOf(rs.getString(30));
-                    Status previous = rs.getString(33) == null ? null : Status.valueOf(rs.getString(33));
-                    out.row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), exact(rs.getBigDecimal(9)),
-                            rs.getString(10), rs.getString(11), rs.getObject(12), exact(rs.getBigDecimal(13)),
-                            rs.getString(14), exact(rs.getBigDecimal(15)), rs.getString(16), rs.getString(17),
-                            exact(rs.getBigDecimal(18)), rs.getString(19), display(rs.getBigDecimal(20), 2),
-                            rs.getObject(21), exact(rs.getBigDecimal(22)), rs.getObject(23), rs.getObject(24),
-                            exact(rs.getBigDecimal(25)), rs.getString(26), percent(rs.getBigDecimal(27)),
-                            percent(rs.getBigDecimal(28)), percent(rs.getBigDecimal(29)), status.word(),
-                            status.symbol(), display(rs.getBigDecimal(31), 2), rs.getObject(32),
-                            previous == null ? null : previous.word(), previous != null && previous != status,
-                            rs.getBoolean(34), rs.getString(35));
-                    count[0]++;
-                }
-                catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }, run.runId(), year.year());
-        }
-        return count[0];
+            Status status = Status.valueOf(rs.getString(30));
+            Status previous = rs.getString(33) == null ? null : Status.valueOf(rs.getString(33));
+            return new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getString(8), exact(rs.getBigDecimal(9)),
+                    rs.getString(10), rs.getString(11), rs.getObject(12), exact(rs.getBigDecimal(13)),
+                    rs.getString(14), exact(rs.getBigDecimal(15)), rs.getString(16), rs.getString(17),
+                    exact(rs.getBigDecimal(18)), rs.getString(19), display(rs.getBigDecimal(20), 2),
+                    rs.getObject(21), exact(rs.getBigDecimal(22)), rs.getObject(23), rs.getObject(24),
+                    exact(rs.getBigDecimal(25)), rs.getString(26), percent(rs.getBigDecimal(27)),
+                    percent(rs.getBigDecimal(28)), percent(rs.getBigDecimal(29)), status.word(),
+                    status.symbol(), display(rs.getBigDecimal(31), 2), rs.getObject(32),
+                    previous == null ? null : previous.word(), previous != null && previous != status,
+                    rs.getBoolean(34), rs.getString(35) };
+        }, run.runId(), year.year());
     }
 
     private long writeSummary(Path file, FiscalYear year) throws IOException {
-        long[] count = { 0 };
-        try (CsvOutput out = CsvOutput.create(file, SUMMARY_COLUMNS)) {
-            jdbc.query("""
+        return export(file, SUMMARY_COLUMNS, """
                     SELECT fiscal_year, plan_id, goal_id, label, name, achieved, on_track, slightly_behind, behind,
                            worsened, not_assessed, kpis, changed
                     FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
-                try {
-                    out.row(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
-                            rs.getInt(12), rs.getString(13));
-                    count[0]++;
-                }
-                catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }, run.runId(), year.year());
-        }
-        return count[0];
+            return new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                    rs.getInt(12), rs.getString(13) };
+        }, run.runId(), year.year());
     }
 
     /** A computed figure for display: half-up to {@code scale} places, trailing zeros kept off. */
@@ -170,23 +142,38 @@ class ExportResultsTasklet implements Tasklet {
     }
 
     private long writeFindings(Path file) throws IOException {
-        long[] count = { 0 };
-        try (CsvOutput out = CsvOutput.create(file, FINDING_COLUMNS)) {
-            jdbc.query("""
+        return export(file, FINDING_COLUMNS, """
                     SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
                     FROM run_finding WHERE run_id = ?
                     ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
                              COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", rs -> {
+            return new Object[] { rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getString(8) };
+        }, run.runId());
+    }
+
+    /** The cells of one output record, read from the current row of a result set. */
+    @FunctionalInterface
+    private interface Cells {
+
+        Object[] of(ResultSet rs) throws SQLException;
+
+    }
+
+    /** Streams a query's rows into a CSV file, one record per row; returns the number of records. */
+    private long export(Path file, List<String> columns, String sql, Cells cells, Object... args) throws IOException {
+        long[] count = { 0 };
+        try (CsvOutput out = CsvOutput.create(file, columns)) {
+            jdbc.query(sql, rs -> {
                 try {
-                    out.row(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8));
+                    out.row(cells.of(rs));
                     count[0]++;
                 }
                 catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
-            }, run.runId());
+            }, args);
         }
         return count[0];
     }

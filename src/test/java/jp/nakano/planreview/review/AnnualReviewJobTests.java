@@ -82,7 +82,7 @@ class AnnualReviewJobTests {
         JobExecution run = run(ReviewFixture.BUNDLED_INPUT, 2020);
 
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        List<Map<String, String>> rows = readOutput(runFolder(run).resolve("eprocedure-utilisation.csv"));
+        List<Map<String, String>> rows = readOutput(ReviewFixture.runFolder(run).resolve("eprocedure-utilisation.csv"));
         Map<String, Map<String, String>> byId = rows.stream()
             .collect(Collectors.toMap(r -> r.get("row_id"), r -> r, (a, b) -> a, LinkedHashMap::new));
         for (String[] printed : PRINTED_FY2020) {
@@ -129,8 +129,8 @@ class AnnualReviewJobTests {
 
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(ReviewRuns.fiscalYear(run)).contains(FiscalYear.of(2022));
-        assertThat(runFolder(run).getParent().getFileName().toString()).isEqualTo("FY2022");
-        Map<String, String> total = readOutput(runFolder(run).resolve("eprocedure-utilisation.csv")).stream()
+        assertThat(ReviewFixture.runFolder(run).getParent().getFileName().toString()).isEqualTo("FY2022");
+        Map<String, String> total = readOutput(ReviewFixture.runFolder(run).resolve("eprocedure-utilisation.csv")).stream()
             .filter(r -> r.get("row_id").equals("total"))
             .findFirst()
             .orElseThrow();
@@ -144,10 +144,10 @@ class AnnualReviewJobTests {
         JobExecution second = run(ReviewFixture.BUNDLED_INPUT, 2020);
 
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(runFolder(second)).isNotEqualTo(runFolder(first));
+        assertThat(ReviewFixture.runFolder(second)).isNotEqualTo(ReviewFixture.runFolder(first));
         for (String file : List.of("eprocedure-utilisation.csv", "validation-findings.csv")) {
-            assertThat(Files.readAllBytes(runFolder(second).resolve(file)))
-                .isEqualTo(Files.readAllBytes(runFolder(first).resolve(file)));
+            assertThat(Files.readAllBytes(ReviewFixture.runFolder(second).resolve(file)))
+                .isEqualTo(Files.readAllBytes(ReviewFixture.runFolder(first).resolve(file)));
         }
     }
 
@@ -329,8 +329,8 @@ class AnnualReviewJobTests {
         assertThat(cp932.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT encoding FROM run_input_file WHERE run_id = ? AND file_name = 'kpis.csv'",
                 String.class, cp932.getId())).isEqualTo("CP932");
-        assertThat(Files.readAllBytes(runFolder(cp932).resolve("eprocedure-utilisation.csv")))
-            .isEqualTo(Files.readAllBytes(runFolder(utf8).resolve("eprocedure-utilisation.csv")));
+        assertThat(Files.readAllBytes(ReviewFixture.runFolder(cp932).resolve("eprocedure-utilisation.csv")))
+            .isEqualTo(Files.readAllBytes(ReviewFixture.runFolder(utf8).resolve("eprocedure-utilisation.csv")));
     }
 
     @Test
@@ -350,16 +350,12 @@ class AnnualReviewJobTests {
                 year == null ? null : FiscalYear.of(year), null));
     }
 
-    private static Path runFolder(JobExecution run) {
-        return Path.of(ReviewRuns.runFolder(run));
-    }
-
     private static List<Map<String, String>> findings(JobExecution run) throws Exception {
-        return readOutput(runFolder(run).resolve("validation-findings.csv"));
+        return readOutput(ReviewFixture.runFolder(run).resolve("validation-findings.csv"));
     }
 
     private static List<String> utilisationIds(JobExecution run) throws Exception {
-        return readOutput(runFolder(run).resolve("eprocedure-utilisation.csv")).stream()
+        return readOutput(ReviewFixture.runFolder(run).resolve("eprocedure-utilisation.csv")).stream()
             .map(r -> r.get("row_id"))
             .toList();
     }

@@ -60,8 +60,8 @@ class KpiAttainmentJobTests {
         for (int year = 2020; year <= 2022; year++) {
             JobExecution run = run(ReviewFixture.BUNDLED_INPUT, year);
             assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(readOutput(folder(run).resolve("kpi-attainment.csv"))).hasSize(32);
-            assertThat(readOutput(folder(run).resolve("kpi-summary.csv"))).hasSize(7);
+            assertThat(readOutput(ReviewFixture.runFolder(run).resolve("kpi-attainment.csv"))).hasSize(32);
+            assertThat(readOutput(ReviewFixture.runFolder(run).resolve("kpi-summary.csv"))).hasSize(7);
         }
         // FY2020, the baseline year: the card rate is its baseline, on the trajectory
         assertThat(attainment(run(ReviewFixture.BUNDLED_INPUT, 2020)).get("chiiki2-k01").get("status")).isEqualTo("順調");
@@ -82,7 +82,7 @@ class KpiAttainmentJobTests {
         // a DX plan KPI before its baseline year
         assertThat(kpis.get("dx2026-k01").get("reason")).contains("before the baseline year FY2024");
         // the card rate changed status since FY2020 (順調 at its baseline → 遅れ)
-        Map<String, String> plan = readOutput(folder(fy2021).resolve("kpi-summary.csv")).get(0);
+        Map<String, String> plan = readOutput(ReviewFixture.runFolder(fy2021).resolve("kpi-summary.csv")).get(0);
         assertThat(plan.get("label")).isEqualTo("計画全体");
         assertThat(plan.get("順調")).isEqualTo("1");
         assertThat(plan.get("遅れ")).isEqualTo("1");
@@ -100,7 +100,7 @@ class KpiAttainmentJobTests {
         Map<String, String> online = attainment(run).get("chiiki2-k02");
         assertThat(online.get("actual")).isEqualTo("1793615");
         assertThat(online.get("other_value")).isEqualTo("1800000");
-        assertThat(readOutput(folder(run).resolve("validation-findings.csv"))).anySatisfy(f -> {
+        assertThat(readOutput(ReviewFixture.runFolder(run).resolve("validation-findings.csv"))).anySatisfy(f -> {
             assertThat(f.get("code")).isEqualTo("kpi.derived-differs");
             assertThat(f.get("message")).contains("1800000").contains("1793615");
         });
@@ -119,7 +119,7 @@ class KpiAttainmentJobTests {
         java.nio.file.Files.write(actuals, lines);
 
         JobExecution run = run(input, 2022);
-        assertThat(readOutput(folder(run).resolve("validation-findings.csv")))
+        assertThat(readOutput(ReviewFixture.runFolder(run).resolve("validation-findings.csv")))
             .noneMatch(f -> f.get("severity").equals("ERROR"));
         Map<String, String> card = attainment(run).get("chiiki2-k01");
 
@@ -134,13 +134,9 @@ class KpiAttainmentJobTests {
                 ReviewRun.parameters(input, dir.resolve("out"), FiscalYear.of(year), null));
     }
 
-    private static Path folder(JobExecution run) {
-        return Path.of(ReviewRuns.runFolder(run));
-    }
-
     private static Map<String, Map<String, String>> attainment(JobExecution run) throws Exception {
         Map<String, Map<String, String>> byKpi = new java.util.LinkedHashMap<>();
-        for (Map<String, String> row : readOutput(folder(run).resolve("kpi-attainment.csv"))) {
+        for (Map<String, String> row : readOutput(ReviewFixture.runFolder(run).resolve("kpi-attainment.csv"))) {
             byKpi.put(row.get("kpi_id"), row);
         }
         return byKpi;

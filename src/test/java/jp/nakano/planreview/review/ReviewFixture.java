@@ -72,6 +72,11 @@ final class ReviewFixture {
         }
     }
 
+    /** The published folder of a run. */
+    static Path runFolder(org.springframework.batch.core.job.JobExecution run) {
+        return Path.of(ReviewRuns.runFolder(run));
+    }
+
     /** The records of an output CSV (UTF-8 with BOM) by column name. */
     static List<Map<String, String>> readOutput(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
