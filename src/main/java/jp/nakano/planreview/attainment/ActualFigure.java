@@ -12,7 +12,15 @@ import jp.nakano.planreview.common.FiscalYear;
  * @param definition the definition the figure follows when it differs from the KPI's (保有率 for a
  *        交付率 KPI), else {@code null}
  * @param source where the figure comes from (file and line, or the derivation)
+ * @param line the line in {@code kpi-actuals.csv}, or {@code null} for a derived figure
  */
 public record ActualFigure(FiscalYear year, BigDecimal value, boolean provisional, String unit, String definition,
-        String source) {
+        String source, Long line) {
+
+    /** A figure without a line of its own (derived, or made in a test). */
+    public ActualFigure(FiscalYear year, BigDecimal value, boolean provisional, String unit, String definition,
+            String source) {
+        this(year, value, provisional, unit, definition, source, null);
+    }
+
 }

@@ -61,6 +61,10 @@ public final class AttainmentCalculator {
             return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
                     year + " is before the baseline year " + baseYear, notes);
         }
+        if (year.compareTo(kpi.planLastFy()) > 0) {
+            return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
+                    year + " is after the plan period " + kpi.planFirstFy() + "–" + kpi.planLastFy(), notes);
+        }
         TreeMap<Integer, BigDecimal> trajectory = trajectory(targets, baseYear, base, finalYear, finalTarget);
         BigDecimal expected = expectedOn(trajectory, year);
         TargetPoint interim = targets.stream()
@@ -87,8 +91,9 @@ public final class AttainmentCalculator {
         BigDecimal span = finalTarget.subtract(base);
         BigDecimal progress = Decimals.divide(value.subtract(base), span);
         BigDecimal expectedProgress = Decimals.divide(expected.subtract(base), span);
+        // (A − B) ÷ (E − B): one division of exact differences, not a ratio of two rounded quotients
         BigDecimal paceRatio = expectedProgress == null || expectedProgress.signum() == 0 ? null
-                : Decimals.divide(progress, expectedProgress);
+                : Decimals.divide(value.subtract(base), expected.subtract(base));
         Status status = status(kpi.direction(), value, base, finalTarget, progress, paceRatio, notes);
         BigDecimal forecast = null;
         Boolean forecastMeets = null;
@@ -97,8 +102,9 @@ public final class AttainmentCalculator {
             forecastMeets = atLeastAsGood(kpi.direction(), value, finalTarget);
         }
         else if (year.compareTo(baseYear) > 0) {
-            BigDecimal pacePerYear = Decimals.divide(value.subtract(base), years(baseYear, year));
-            forecast = value.add(pacePerYear.multiply(years(year, finalYear)));
+            // multiply before dividing, so the forecast is exact whenever it terminates
+            forecast = value.add(Decimals.divide(value.subtract(base).multiply(years(year, finalYear)),
+                    years(baseYear, year)));
             forecastMeets = atLeastAsGood(kpi.direction(), forecast, finalTarget);
         }
         return new Attainment(kpi.kpiId(), year, baseYear, base, value, actual.provisional(), actual.source(),

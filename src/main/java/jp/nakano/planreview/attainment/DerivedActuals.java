@@ -34,13 +34,20 @@ public final class DerivedActuals {
      * with at least the threshold of 全受付件数.
      *
      * @param unknownCapability 主要手続 whose online_capable flag is not given
+     * @param unknownReceipts single procedures of the year without 全受付件数: whether they are 主要手続 is unknown
+     * @param missingOnline online-capable 主要手続 without 電子受付件数
      */
-    public record MajorProcedures(long count, long unknownCapability, BigDecimal receipts,
-            BigDecimal capableReceipts, BigDecimal capableOnline) {
+    public record MajorProcedures(long count, long unknownCapability, long unknownReceipts, long missingOnline,
+            BigDecimal receipts, BigDecimal capableReceipts, BigDecimal capableOnline) {
     }
 
-    /** The sums over the year's procedures for 書かない窓口. */
-    public record Kakanai(long procedures, long unknown, long supported, BigDecimal receipts,
+    /**
+     * The sums over the year's procedures for 書かない窓口.
+     *
+     * @param unknown procedures whose kakanai_supported flag is not given
+     * @param unknownReceipts procedures without 全受付件数 (they matter only when weighting by receipts)
+     */
+    public record Kakanai(long procedures, long unknown, long supported, long unknownReceipts, BigDecimal receipts,
             BigDecimal supportedReceipts) {
     }
 
@@ -70,11 +77,19 @@ public final class DerivedActuals {
         if (m.capableReceipts().signum() == 0) {
             return Derived.none("no online-capable 主要手続 in FY" + year);
         }
+        if (m.missingOnline() > 0) {
+            return Derived.none("電子受付件数 is not given for " + m.missingOnline()
+                    + " online-capable 主要手続 of FY" + year);
+        }
         return Derived.of(Decimals.divide(m.capableOnline().multiply(HUNDRED), m.capableReceipts()),
                 "電子受付件数 ÷ 全受付件数 over the online-capable 主要手続");
     }
 
     private static String majorProblem(MajorProcedures m, BigDecimal threshold, int year) {
+        if (m.unknownReceipts() > 0) {
+            return "全受付件数 is not given for " + m.unknownReceipts() + " procedures of FY" + year
+                    + ", so which are 主要手続 cannot be told";
+        }
         if (m.count() == 0) {
             return "no 主要手続 (at least " + Decimals.plain(threshold) + " receipts) in FY" + year;
         }
@@ -98,6 +113,9 @@ public final class DerivedActuals {
                     + " procedures of FY" + year);
         }
         if (weighting == Weighting.RECEIPTS) {
+            if (k.unknownReceipts() > 0) {
+                return Derived.none("全受付件数 is not given for " + k.unknownReceipts() + " procedures of FY" + year);
+            }
             return k.receipts() == null || k.receipts().signum() == 0 ? Derived.none("no receipts in FY" + year)
                     : Derived.of(Decimals.divide(k.supportedReceipts().multiply(HUNDRED), k.receipts()),
                             "receipts of 書かない窓口 procedures ÷ all receipts");

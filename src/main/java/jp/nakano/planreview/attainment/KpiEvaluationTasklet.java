@@ -77,6 +77,8 @@ public class KpiEvaluationTasklet implements Tasklet {
         long run = runId.getAsLong();
         FiscalYear year = FiscalYear.of(fiscalYear.getAsInt());
         String onlyPlan = plan.get();
+        // the plan filter is added only when a plan is given: an untyped NULL parameter fails on PostgreSQL
+        Object[] args = onlyPlan == null ? new Object[] { run } : new Object[] { run, onlyPlan };
         List<Kpi> kpis = jdbc.query("""
                 SELECT k.kpi_id, k.name, k.unit, k.definition, k.direction, k.basis, k.cumulative_entry, k.baseline_fy,
                        k.baseline_value, k.baseline_status, k.baseline_text, k.denominator, k.derived_from, k.weighting,
@@ -85,18 +87,14 @@ public class KpiEvaluationTasklet implements Tasklet {
                 FROM in_kpi k
                 JOIN in_plan p ON p.run_id = k.run_id AND p.plan_id = k.plan_id AND NOT p.excluded
                 JOIN in_goal g ON g.run_id = k.run_id AND g.goal_id = k.goal_id AND NOT g.excluded
-                WHERE k.run_id = ? AND NOT k.excluded AND (? IS NULL OR p.plan_id = ?)
-                ORDER BY p.source_line, g.seq, k.seq, k.source_line""", (rs, i) -> kpi(rs), run, onlyPlan, onlyPlan);
+                WHERE k.run_id = ? AND NOT k.excluded""" + (onlyPlan == null ? "" : " AND p.plan_id = ?")
+                + " ORDER BY p.source_line, g.seq, k.seq, k.source_line", (rs, i) -> kpi(rs), args);
         int sortKey = 0;
         Map<String, Map<String, List<Result>>> byPlanAndGoal = new LinkedHashMap<>();
         for (Kpi kpi : kpis) {
             List<TargetPoint> targets = targets(run, kpi.spec().kpiId());
             Result current = evaluate(run, kpi, targets, year);
             Result previous = evaluate(run, kpi, targets, year.previous());
-            if (current.attainment().definitionChanged()) {
-                findings.add(Finding.of(Severity.WARNING, "kpi.definition-changed", "kpi-actuals.csv", null, "definition",
-                        null, kpi.spec().kpiId() + " " + year + ": " + current.attainment().reason()));
-            }
             store(run, ++sortKey, kpi, current, previous);
             contribution.incrementReadCount();
             byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
@@ -118,7 +116,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 WHERE run_id = ? AND kpi_id = ? AND NOT excluded ORDER BY fiscal_year""",
                 (rs, i) -> new ActualFigure(FiscalYear.of(rs.getInt(1)), Decimals.normalise(rs.getBigDecimal(2)),
                         "provisional".equals(rs.getString(3)), rs.getString(4), rs.getString(5),
-                        rs.getString(6) + " line " + rs.getLong(7)),
+                        rs.getString(6) + " line " + rs.getLong(7), rs.getLong(7)),
                 run, kpi.spec().kpiId()));
         BigDecimal other = null;
         String otherSource = null;
@@ -132,8 +130,8 @@ public class KpiEvaluationTasklet implements Tasklet {
                     other = entered.value();
                     otherSource = "entered: " + entered.source();
                     if (entered.value().compareTo(derived.value()) != 0) {
-                        findings.add(Finding.of(Severity.WARNING, "kpi.derived-differs", "kpi-actuals.csv", null,
-                                "value", Decimals.plain(entered.value()), kpi.spec().kpiId() + " " + year
+                        findings.add(Finding.of(Severity.WARNING, "kpi.derived-differs", "kpi-actuals.csv",
+                                entered.line(), "value", Decimals.plain(entered.value()), kpi.spec().kpiId() + " " + year
                                         + ": the entered actual " + Decimals.plain(entered.value())
                                         + " differs from the value derived from the e-procedure figures "
                                         + Decimals.plain(derived.value()) + " (" + derived.how()
@@ -142,7 +140,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 }
                 actuals.add(new ActualFigure(year, derived.value(), false, null, null, "derived: " + derived.how()));
             }
-            else if (entered == null) {
+            else {
                 otherSource = "not derived: " + derived.reason();
             }
         }
@@ -154,7 +152,8 @@ public class KpiEvaluationTasklet implements Tasklet {
             case "eprocedure:online_receipts_total" -> {
                 List<BigDecimal> totals = jdbc.query("""
                         SELECT online_receipts FROM in_eprocedure_figure
-                        WHERE run_id = ? AND fiscal_year = ? AND row_level = 'total' AND NOT excluded""",
+                        WHERE run_id = ? AND fiscal_year = ? AND row_level = 'total' AND NOT excluded
+                        ORDER BY source_line""",
                         (rs, i) -> Decimals.normalise(rs.getBigDecimal(1)), run, year);
                 return DerivedActuals.onlineReceiptsTotal(totals.isEmpty() ? null : totals.get(0), year);
             }
@@ -186,24 +185,29 @@ public class KpiEvaluationTasklet implements Tasklet {
                                    AND c.fiscal_year = f.fiscal_year AND c.parent_id = f.row_id AND NOT c.excluded)))""";
 
     private DerivedActuals.MajorProcedures majorProcedures(long run, int year) {
+        Long unknownReceipts = jdbc.queryForObject("SELECT COUNT(*) " + SINGLE_PROCEDURES
+                + " AND f.total_receipts IS NULL", Long.class, run, year);
         return jdbc.queryForObject("""
-                SELECT COUNT(*), SUM(CASE WHEN f.online_capable IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
-                       SUM(CASE WHEN f.online_capable THEN f.total_receipts ELSE 0 END),
+                SELECT COUNT(*), SUM(CASE WHEN f.online_capable IS NULL THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.online_capable AND f.online_receipts IS NULL THEN 1 ELSE 0 END),
+                       SUM(f.total_receipts), SUM(CASE WHEN f.online_capable THEN f.total_receipts ELSE 0 END),
                        SUM(CASE WHEN f.online_capable THEN f.online_receipts ELSE 0 END)
                 """ + SINGLE_PROCEDURES + " AND f.total_receipts >= ?",
-                (rs, i) -> new DerivedActuals.MajorProcedures(rs.getLong(1), rs.getLong(2), zero(rs, 3), zero(rs, 4),
-                        zero(rs, 5)),
+                (rs, i) -> new DerivedActuals.MajorProcedures(rs.getLong(1), rs.getLong(2),
+                        unknownReceipts == null ? 0 : unknownReceipts, rs.getLong(3), zero(rs, 4), zero(rs, 5),
+                        zero(rs, 6)),
                 run, year, majorThreshold);
     }
 
     private DerivedActuals.Kakanai kakanai(long run, int year) {
         return jdbc.queryForObject("""
                 SELECT COUNT(*), SUM(CASE WHEN f.kakanai_supported IS NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END), SUM(f.total_receipts),
+                       SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
                        SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
                 """ + SINGLE_PROCEDURES,
-                (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), zero(rs, 4),
-                        zero(rs, 5)),
+                (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        zero(rs, 5), zero(rs, 6)),
                 run, year);
     }
 

@@ -32,7 +32,7 @@ public final class Decimals {
      * @throws NumberFormatException saying what was expected
      */
     public static BigDecimal parse(String text, boolean allowPercent) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replace(" ", "");
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         if (s.endsWith("%")) {
             if (!allowPercent) {
                 throw new NumberFormatException("a '%' sign is not allowed here");

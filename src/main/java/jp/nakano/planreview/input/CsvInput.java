@@ -34,7 +34,7 @@ public final class CsvInput {
     static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
         .setHeader()
         .setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true)
+        .setIgnoreEmptyLines(false)
         .setTrim(false)
         .get();
 

@@ -99,12 +99,17 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
     @Override
     protected CsvRow doRead() {
         try {
-            if (!records.hasNext()) {
-                return null;
+            CSVRecord record;
+            long startLine;
+            do {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+                startLine = lastLine + 1;
+                lastLine = parser.getCurrentLineNumber();
             }
-            CSVRecord record = records.next();
-            long startLine = lastLine + 1;
-            lastLine = parser.getCurrentLineNumber();
+            while (record.size() == 1 && record.get(0).isBlank()); // a blank line: counted, not a row
             Map<String, String> cells = new LinkedHashMap<>();
             for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
                 cells.put(header.get(i), record.get(i));

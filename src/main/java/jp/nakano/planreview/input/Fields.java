@@ -19,6 +19,14 @@ public final class Fields {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
+    /** The longest text cell the tables hold. */
+    static final int MAX_TEXT = 4000;
+
+    /** DECIMAL(38, 10): the most integer and fraction digits a number cell may have. */
+    private static final int MAX_INTEGER_DIGITS = 28;
+
+    private static final int MAX_FRACTION_DIGITS = 10;
+
     private final CsvRow row;
 
     private final List<RejectedRowException.Problem> problems = new ArrayList<>();
@@ -55,11 +63,20 @@ public final class Fields {
         if (value == null) {
             problem(column, "", "is required");
         }
-        return value;
+        return checkLength(column, value);
     }
 
     public String optionalText(String column) {
-        return row.cell(column);
+        return checkLength(column, row.cell(column));
+    }
+
+    private String checkLength(String column, String value) {
+        if (value != null && value.length() > MAX_TEXT) {
+            problem(column, value.substring(0, 40) + "…", "is " + value.length() + " characters long; at most "
+                    + MAX_TEXT + " are kept");
+            return null;
+        }
+        return value;
     }
 
     public String id(String column) {
@@ -152,7 +169,13 @@ public final class Fields {
 
     private BigDecimal toDecimal(String column, String value, boolean allowPercent) {
         try {
-            return Decimals.parse(value, allowPercent);
+            BigDecimal number = Decimals.parse(value, allowPercent);
+            if (number.precision() - number.scale() > MAX_INTEGER_DIGITS || number.scale() > MAX_FRACTION_DIGITS) {
+                problem(column, value, "has too many digits: at most " + MAX_INTEGER_DIGITS + " before and "
+                        + MAX_FRACTION_DIGITS + " after the decimal point");
+                return null;
+            }
+            return number;
         }
         catch (NumberFormatException ex) {
             problem(column, value, ex.getMessage());

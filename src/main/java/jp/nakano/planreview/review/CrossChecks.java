@@ -54,6 +54,9 @@ class CrossChecks {
         count += unknownIds();
         count += outsidePlanPeriod();
         count += baselinesWithoutYear();
+        count += actualsOfAnotherDefinition();
+        count += inconsistentTargets();
+        count += severalWardTotals();
         return count;
     }
 
@@ -188,8 +191,95 @@ class CrossChecks {
         for (Object[] r : rows) {
             findings.add(Finding.of(Severity.WARNING, "kpi.baseline-without-year", "kpis.csv", (Long) r[0],
                     "baseline_fy", "", "the baseline " + (r[2] == null ? "" : "'" + r[2] + "' ") + "of " + r[1]
-                            + " has no fiscal year; the plan gives none, so progress cannot be placed in time "
-                            + "until the DX office confirms the year"));
+                            + " has no fiscal year; the plan gives none, so the evaluation places it in the year "
+                            + "before the plan starts until the DX office confirms the year"));
+        }
+        return rows.size();
+    }
+
+    private int actualsOfAnotherDefinition() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.unit, a.definition, k.unit, k.definition
+                FROM in_kpi_actual a JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
+                WHERE a.run_id = ? AND NOT a.excluded
+                  AND ((a.unit IS NOT NULL AND (k.unit IS NULL OR a.unit <> k.unit))
+                    OR (a.definition IS NOT NULL AND (k.definition IS NULL OR a.definition <> k.definition)))
+                ORDER BY a.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7) },
+                runId);
+        for (Object[] r : rows) {
+            boolean unit = r[3] != null && !r[3].equals(r[5]);
+            findings.add(Finding.of(Severity.WARNING, "kpi.definition-changed", "kpi-actuals.csv", (Long) r[0],
+                    unit ? "unit" : "definition", (String) (unit ? r[3] : r[4]),
+                    "the FY" + r[2] + " actual of " + r[1] + " follows another " + (unit ? "unit" : "definition")
+                            + " than the KPI (" + (unit ? r[5] : r[6]) + "): it is never compared with the targets"));
+        }
+        return rows.size();
+    }
+
+    private int inconsistentTargets() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT t.source_line, t.kpi_id, t.fiscal_year, t.kind, t.target_value, t.is_relative, k.direction,
+                       k.baseline_fy, k.baseline_value,
+                       (SELECT MAX(f.fiscal_year) FROM in_kpi_target f WHERE f.run_id = t.run_id AND f.kpi_id = t.kpi_id
+                        AND f.kind = 'final' AND NOT f.excluded) AS final_fy,
+                       (SELECT COUNT(*) FROM in_kpi_target f WHERE f.run_id = t.run_id AND f.kpi_id = t.kpi_id
+                        AND f.kind = 'final' AND NOT f.excluded) AS finals
+                FROM in_kpi_target t JOIN in_kpi k ON k.run_id = t.run_id AND k.kpi_id = t.kpi_id AND NOT k.excluded
+                WHERE t.run_id = ? AND NOT t.excluded ORDER BY t.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8), rs.getBigDecimal(9),
+                        rs.getObject(10), rs.getLong(11) },
+                runId);
+        int count = 0;
+        for (Object[] r : rows) {
+            long line = (Long) r[0];
+            String kpi = (String) r[1];
+            int year = (Integer) r[2];
+            String kind = (String) r[3];
+            java.math.BigDecimal value = (java.math.BigDecimal) r[4];
+            Integer finalFy = r[9] == null ? null : ((Number) r[9]).intValue();
+            Integer baselineFy = r[7] == null ? null : ((Number) r[7]).intValue();
+            java.math.BigDecimal baseline = (java.math.BigDecimal) r[8];
+            String problem = null;
+            if ("final".equals(kind) && (Long) r[10] > 1 && year != finalFy) {
+                problem = kpi + " has " + r[10] + " final targets; the latest, FY" + finalFy + ", is used";
+            }
+            else if ("final".equals(kind) && baselineFy != null && year <= baselineFy) {
+                problem = "the final target of " + kpi + " is for FY" + year + ", not after its baseline year FY"
+                        + baselineFy;
+            }
+            else if (!"final".equals(kind) && !"pace".equals(kind) && finalFy != null && year > finalFy) {
+                problem = "the " + kind + " target of " + kpi + " for FY" + year + " is after its final target (FY"
+                        + finalFy + ") and is not used";
+            }
+            else if ("final".equals(kind) && !(Boolean) r[5] && baseline != null) {
+                int cmp = value.compareTo(baseline);
+                if ("higher".equals(r[6]) ? cmp < 0 : cmp > 0) {
+                    problem = "the final target of " + kpi + " is worse than its baseline for a " + r[6]
+                            + "-is-better KPI: check its direction";
+                }
+            }
+            if (problem != null) {
+                findings.add(Finding.of(Severity.WARNING, "kpi.targets-inconsistent", "kpi-targets.csv", line,
+                        "fiscal_year", "FY" + year, problem));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private int severalWardTotals() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT fiscal_year, COUNT(*), MIN(source_line) FROM in_eprocedure_figure
+                WHERE run_id = ? AND NOT excluded AND row_level = 'total'
+                GROUP BY fiscal_year HAVING COUNT(*) > 1 ORDER BY fiscal_year""",
+                (rs, i) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getLong(3) }, runId);
+        for (Object[] r : rows) {
+            findings.add(Finding.of(Severity.WARNING, "eprocedure.several-totals", "eprocedure-figures.csv",
+                    (Long) r[2], "level", "total", "FY" + r[0] + " has " + r[1]
+                            + " ward total rows; the first (this line) is used for derived KPIs"));
         }
         return rows.size();
     }

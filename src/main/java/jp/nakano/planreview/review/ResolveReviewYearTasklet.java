@@ -50,11 +50,12 @@ class ResolveReviewYearTasklet implements Tasklet {
         Integer latestFigures = jdbc.queryForObject(
                 "SELECT MAX(fiscal_year) FROM in_eprocedure_figure WHERE run_id = ? AND NOT excluded", Integer.class,
                 runId);
+        // the plan filter is added only when a plan is given: an untyped NULL parameter fails on PostgreSQL
         Integer latestActuals = jdbc.queryForObject("""
                 SELECT MAX(a.fiscal_year) FROM in_kpi_actual a
                 JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
-                WHERE a.run_id = ? AND NOT a.excluded AND k.plan_id IS NOT NULL AND (? IS NULL OR k.plan_id = ?)""",
-                Integer.class, runId, plan, plan);
+                WHERE a.run_id = ? AND NOT a.excluded AND k.plan_id IS NOT NULL""" + (plan == null ? "" : " AND k.plan_id = ?"),
+                Integer.class, plan == null ? new Object[] { runId } : new Object[] { runId, plan });
         Integer latest = latestFigures == null ? latestActuals
                 : latestActuals == null ? latestFigures : Math.max(latestFigures, latestActuals);
         FiscalYear requested = run.requestedYear();

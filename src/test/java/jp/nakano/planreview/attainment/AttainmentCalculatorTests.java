@@ -253,6 +253,35 @@ class AttainmentCalculatorTests {
         assertThat(a.status()).isEqualTo(Status.ON_TRACK);
     }
 
+    @Test
+    void shouldNotAssessAYearAfterThePlanPeriod() {
+        Attainment a = evaluate(kpi("k01", Direction.HIGHER, Basis.LEVEL, 2020, "31.6", 2021, 2025),
+                targets(fin(2025, "100")), actuals(actual(2026, "80")), 2026);
+
+        assertThat(a.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(a.reason()).contains("after the plan period FY2021–FY2025");
+    }
+
+    @Test
+    void shouldPlaceAPaceOfExactlyEightyPercentInSlightlyBehindDespiteThirds() {
+        // 0 (FY2020) → 3 (FY2023): FY2022 expects 2; 1.6 is exactly 80% of the pace, though 2/3 does not terminate
+        Attainment a = evaluate(kpi("kx", Direction.HIGHER, Basis.LEVEL, 2020, "0", 2021, 2023),
+                targets(fin(2023, "3")), actuals(actual(2022, "1.6")), 2022);
+
+        assertThat(a.paceRatio()).isEqualByComparingTo("0.8");
+        assertThat(a.status()).isEqualTo(Status.SLIGHTLY_BEHIND);
+    }
+
+    @Test
+    void shouldForecastExactlyWhenThePaceMeetsTheTarget() {
+        // 0 (FY2020) → 2 (FY2026): 1 in FY2023 is a third a year, which reaches exactly 2
+        Attainment a = evaluate(kpi("kx", Direction.HIGHER, Basis.LEVEL, 2020, "0", 2021, 2026),
+                targets(fin(2026, "2")), actuals(actual(2023, "1")), 2023);
+
+        assertThat(a.forecast()).isEqualByComparingTo("2");
+        assertThat(a.forecastMeetsTarget()).isTrue();
+    }
+
     // --- fixtures ---
 
     private Attainment evaluate(KpiSpec kpi, List<TargetPoint> targets, List<ActualFigure> actuals, int year) {

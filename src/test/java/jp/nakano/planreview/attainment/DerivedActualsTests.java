@@ -22,7 +22,7 @@ class DerivedActualsTests {
     @Test
     void shouldWeighMajorProcedureCoverageByReceipts() {
         // 主要手続 with 100,000 receipts in all, 95,500 of them in online-capable procedures
-        DerivedActuals.MajorProcedures m = new DerivedActuals.MajorProcedures(12, 0, new BigDecimal("100000"),
+        DerivedActuals.MajorProcedures m = new DerivedActuals.MajorProcedures(12, 0, 0, 0, new BigDecimal("100000"),
                 new BigDecimal("95500"), new BigDecimal("65513"));
 
         assertThat(DerivedActuals.majorOnlineCoverage(m, THRESHOLD, 2024).value()).isEqualByComparingTo("95.5");
@@ -33,7 +33,7 @@ class DerivedActualsTests {
 
     @Test
     void shouldNotDeriveWhileAnyMajorProcedureLacksItsFlag() {
-        DerivedActuals.MajorProcedures m = new DerivedActuals.MajorProcedures(12, 3, new BigDecimal("100000"),
+        DerivedActuals.MajorProcedures m = new DerivedActuals.MajorProcedures(12, 3, 0, 0, new BigDecimal("100000"),
                 new BigDecimal("80000"), new BigDecimal("50000"));
 
         assertThat(DerivedActuals.majorOnlineCoverage(m, THRESHOLD, 2024).reason())
@@ -41,9 +41,24 @@ class DerivedActualsTests {
     }
 
     @Test
+    void shouldNotCountAMissingFigureAsZero() {
+        DerivedActuals.MajorProcedures unknownReceipts = new DerivedActuals.MajorProcedures(12, 0, 2, 0,
+                new BigDecimal("100000"), new BigDecimal("95500"), new BigDecimal("65513"));
+        DerivedActuals.MajorProcedures missingOnline = new DerivedActuals.MajorProcedures(12, 0, 0, 1,
+                new BigDecimal("100000"), new BigDecimal("95500"), new BigDecimal("65513"));
+
+        assertThat(DerivedActuals.majorOnlineCoverage(unknownReceipts, THRESHOLD, 2024).reason())
+            .contains("全受付件数 is not given for 2 procedures");
+        assertThat(DerivedActuals.majorOnlineUtilisation(missingOnline, THRESHOLD, 2024).reason())
+            .contains("電子受付件数 is not given for 1");
+        assertThat(DerivedActuals.kakanaiCoverage(new DerivedActuals.Kakanai(125, 0, 67, 3, new BigDecimal("1000"),
+                new BigDecimal("400")), Weighting.RECEIPTS, 2023).reason()).contains("not given for 3");
+    }
+
+    @Test
     void shouldWeighKakanaiCoverageAsTheKpiSays() {
         // 67 of 125 procedures (53.6%), but 40% of the receipts
-        DerivedActuals.Kakanai k = new DerivedActuals.Kakanai(125, 0, 67, new BigDecimal("1000"), new BigDecimal("400"));
+        DerivedActuals.Kakanai k = new DerivedActuals.Kakanai(125, 0, 67, 0, new BigDecimal("1000"), new BigDecimal("400"));
 
         assertThat(DerivedActuals.kakanaiCoverage(k, Weighting.PROCEDURES, 2023).value()).isEqualByComparingTo("53.6");
         assertThat(DerivedActuals.kakanaiCoverage(k, Weighting.RECEIPTS, 2023).value()).isEqualByComparingTo("40");

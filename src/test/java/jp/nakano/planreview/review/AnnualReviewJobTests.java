@@ -184,6 +184,25 @@ class AnnualReviewJobTests {
     }
 
     @Test
+    void shouldKeepPhysicalLineNumbersAcrossBlankLines() throws Exception {
+        Path input = copyOfBundledInput(dir);
+        Path file = input.resolve("eprocedure-figures.csv");
+        replaceInLine(file, S03_LINE, ",242765,", ",abc,");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        lines.add(1, "");
+        lines.add(1, "");
+        Files.write(file, lines, StandardCharsets.UTF_8);
+
+        JobExecution run = run(input, 2020);
+
+        assertThat(findings(run)).anySatisfy(f -> {
+            assertThat(f.get("field")).isEqualTo("online_receipts");
+            assertThat(f.get("line")).isEqualTo(String.valueOf(S03_LINE + 2));
+        });
+        assertThat(utilisationIds(run)).contains("s01", "s14");
+    }
+
+    @Test
     void shouldRejectANegativeCount() throws Exception {
         Path input = copyOfBundledInput(dir);
         replaceInLine(input.resolve("eprocedure-figures.csv"), S03_LINE, ",306612,", ",-306612,");
