@@ -308,7 +308,7 @@ public class KpiEvaluationTasklet implements Tasklet {
             Status now = r.attainment().status();
             counts.merge(now, 1, Integer::sum);
             Status before = r.previous().attainment().status();
-            if (before != now) {
+            if (now.isChangeFrom(before)) {
                 changed.add(r.kpi().spec().kpiId() + " " + before.word() + "→" + now.word());
             }
         }

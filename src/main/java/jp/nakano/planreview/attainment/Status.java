@@ -33,4 +33,13 @@ public enum Status {
         return symbol;
     }
 
+    /**
+     * Whether this status is a change from the previous year's, between two assessed statuses. A KPI going
+     * to or from 未評価 (no figures that year) shows that by its status and reason, and would only drown
+     * the real changes.
+     */
+    public boolean isChangeFrom(Status previous) {
+        return previous != null && previous != this && previous != NOT_ASSESSED && this != NOT_ASSESSED;
+    }
+
 }

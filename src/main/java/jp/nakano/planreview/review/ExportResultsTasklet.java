@@ -115,7 +115,7 @@ class ExportResultsTasklet implements Tasklet {
                     exact(rs.getBigDecimal(25)), rs.getString(26), percent(rs.getBigDecimal(27)),
                     percent(rs.getBigDecimal(28)), percent(rs.getBigDecimal(29)), status.word(),
                     status.symbol(), display(rs.getBigDecimal(31), 2), rs.getObject(32),
-                    previous == null ? null : previous.word(), previous != null && previous != status,
+                    previous == null ? null : previous.word(), status.isChangeFrom(previous),
                     rs.getBoolean(34), rs.getString(35) };
         }, run.runId(), year.year());
     }

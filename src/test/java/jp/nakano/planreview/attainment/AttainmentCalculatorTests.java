@@ -236,6 +236,17 @@ class AttainmentCalculatorTests {
     }
 
     @Test
+    void shouldNeverCompareAFigureInAnotherUnit() {
+        Attainment a = evaluate(kpi("k02", Direction.HIGHER, Basis.ANNUAL, 2020, "1461063", 2021, 2025),
+                targets(fin(2025, "2000000")), List.of(new ActualFigure(FiscalYear.of(2022), new BigDecimal("1794"),
+                        false, "千件", null, "test")), 2022);
+
+        assertThat(a.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(a.definitionChanged()).isTrue();
+        assertThat(a.reason()).contains("is in 千件, the KPI in 件").contains("not compared");
+    }
+
+    @Test
     void shouldNotAssessAYearBeforeTheBaseline() {
         Attainment a = evaluate(kpi("k01", Direction.HIGHER, Basis.LEVEL, 2020, "31.6", 2021, 2025),
                 targets(fin(2025, "100")), actuals(actual(2019, "21.4")), 2019);

@@ -80,14 +80,19 @@ class KpiAttainmentJobTests {
         assertThat(kpis.get("chiiki2-k09").get("status")).isEqualTo("未評価");
         assertThat(kpis.get("chiiki2-k09").get("reason")).contains("no actual for FY2021");
         // a DX plan KPI before its baseline year
+        assertThat(kpis.get("dx2026-k01").get("status")).isEqualTo("未評価");
         assertThat(kpis.get("dx2026-k01").get("reason")).contains("before the baseline year FY2024");
+        // a derived DX plan KPI: the published figures give no 主要手続 flags, so nothing is derived
+        assertThat(kpis.get("dx2026-k14").get("status")).isEqualTo("未評価");
+        assertThat(kpis.get("dx2026-k14").get("other_source")).startsWith("not derived:");
         // the card rate changed status since FY2020 (順調 at its baseline → 遅れ)
         Map<String, String> plan = readOutput(ReviewFixture.runFolder(fy2021).resolve("kpi-summary.csv")).get(0);
         assertThat(plan.get("label")).isEqualTo("計画全体");
         assertThat(plan.get("順調")).isEqualTo("1");
         assertThat(plan.get("遅れ")).isEqualTo("1");
         assertThat(plan.get("未評価")).isEqualTo("8");
-        assertThat(plan.get("status_changes")).contains("chiiki2-k01 順調→遅れ");
+        // only changes between assessed statuses: k01 順調 (baseline year) → 遅れ; k03–k10 went to 未評価, not listed
+        assertThat(plan.get("status_changes")).isEqualTo("chiiki2-k01 順調→遅れ");
     }
 
     @Test
