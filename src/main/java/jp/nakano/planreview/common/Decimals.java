@@ -94,6 +94,21 @@ public final class Decimals {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /**
+     * A value for Japanese readers, rounded half-up to at most {@code scale} places with thousands separators
+     * and no trailing zeros after the point: 1,793,615 or 62.3.
+     */
+    public static String grouped(BigDecimal value, int scale) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal shown = normalise(round(value, scale));
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0");
+        format.setMaximumFractionDigits(scale);
+        format.setRoundingMode(ROUNDING);
+        return format.format(shown);
+    }
+
     /** Plain text of an exact value without exponent or trailing zeros after the point. */
     public static String plain(BigDecimal value) {
         return value == null ? "" : normalise(value).toPlainString();

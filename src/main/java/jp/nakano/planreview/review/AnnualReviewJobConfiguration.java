@@ -37,6 +37,8 @@ import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
 import jp.nakano.planreview.input.TableRowWriter;
 import jp.nakano.planreview.plan.GoalRow;
+import jp.nakano.planreview.report.KpiReviewReport;
+import jp.nakano.planreview.report.RenderReportsTasklet;
 import jp.nakano.planreview.plan.KpiActualRow;
 import jp.nakano.planreview.plan.KpiRow;
 import jp.nakano.planreview.plan.KpiTargetRow;
@@ -56,7 +58,9 @@ import jp.nakano.planreview.plan.PlanRow;
  * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
  * <li>{@code evaluateKpisStep}: every KPI's actual, trajectory, 進捗率, status and forecast, and the
  * summary per goal and plan ({@code docs/method.md});</li>
- * <li>{@code exportResultsStep}: the CSV files, published as {@code <output>/FY<yyyy>/<run-id>/}.</li>
+ * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
+ * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
+ * <li>{@code publishRunStep}: the complete folder moved into place as {@code <output>/FY<yyyy>/<run-id>/}.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -130,6 +134,9 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
+            .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new KpiReviewReport(), reviewRun::runId,
+                    reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), reviewRun::runName)))
+            .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun)))
             .build();
     }
 
@@ -146,6 +153,15 @@ public class AnnualReviewJobConfiguration {
             .listener(new StepProgressListener(jdbc, input.fileName()))
             .listener(checkpoint)
             .build();
+    }
+
+    private static java.nio.file.Path workingFolder(ReviewRun run) {
+        try {
+            return RunFolder.create(run.outputDir(), run.fiscalYear(), run.runName()).working();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException("cannot create the run folder in " + run.outputDir(), ex);
+        }
     }
 
     private Step computeUtilisationStep(ReviewRun reviewRun, FindingRecorder findings) {

@@ -20,8 +20,8 @@ import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 
 /**
- * Writes the run's results from the database into its run folder, streaming row by row, and publishes
- * the folder only when every file is complete. The utilisation rows come out in the plan's order:
+ * Writes the run's results from the database into its working run folder as CSV, streaming row by row;
+ * {@code publishRunStep} publishes the folder once every file is complete. The utilisation rows come out in the plan's order:
  * systems by number, each followed by its 主な手続 and 上記以外, then the sum of the systems and the
  * published totals.
  */
@@ -69,9 +69,6 @@ class ExportResultsTasklet implements Tasklet {
         rows += writeAttainment(folder.working().resolve(ATTAINMENT_FILE), year);
         rows += writeSummary(folder.working().resolve(SUMMARY_FILE), year);
         rows += writeFindings(folder.working().resolve(FINDINGS_FILE));
-        Path published = folder.publish();
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-            .putString(ReviewRun.RUN_FOLDER, published.toString());
         contribution.incrementWriteCount(rows);
         return RepeatStatus.FINISHED;
     }

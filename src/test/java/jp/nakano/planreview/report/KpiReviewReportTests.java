@@ -1,0 +1,123 @@
+package jp.nakano.planreview.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.review.ReviewRun;
+import jp.nakano.planreview.review.ReviewRuns;
+
+/** Reads the PDF reports of a real run back: Japanese titles, every KPI, the key figures, embedded fonts. */
+@SpringBootTest
+class KpiReviewReportTests {
+
+    @Autowired
+    private JobOperator jobOperator;
+
+    @Autowired
+    private Job annualReviewJob;
+
+    @TempDir
+    private Path dir;
+
+    @Test
+    void shouldPutEveryKpiAndTheKeyFiguresOfFY2022IntoThePlansPdf() throws Exception {
+        Path folder = runFolder(2022);
+        Path pdf = folder.resolve("review-chiiki2-FY2022.pdf");
+
+        String text = compact(text(pdf));
+        assertThat(text).contains(compact("第2次中野区地域情報化推進計画"))
+            .contains(compact("令和4年度 (FY2022) 成果指標の進行管理"))
+            .contains(compact("目標1 ICTを活用した行政サービスの提供による区民の利便性向上と地域の活性化"));
+        for (String kpi : kpiNames(folder, "chiiki2")) {
+            assertThat(text).as(kpi).contains(compact(kpi));
+        }
+        // the card rate: 62.3% against 77.2% planned, 44.9% of the way, behind; online applications 1,793,615件
+        assertThat(text).contains("62.3%").contains("77.2%").contains("44.9%").contains("▲遅れ")
+            .contains("1,793,615件").contains("約146万件").contains("○順調").contains("1/1");
+    }
+
+    @Test
+    void shouldRenderEveryPlanWithItsJapaneseFontEmbedded() throws Exception {
+        Path folder = runFolder(2022);
+
+        for (String plan : List.of("chiiki2", "dx2026")) {
+            Path pdf = folder.resolve("review-" + plan + "-FY2022.pdf");
+            assertThat(pdf).exists();
+            List<PDFont> fonts = fonts(pdf);
+            assertThat(fonts).isNotEmpty();
+            assertThat(fonts).allSatisfy(font -> {
+                assertThat(font.getName()).contains("BIZUDPGothic");
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            });
+        }
+        String dx = compact(text(folder.resolve("review-dx2026-FY2022.pdf")));
+        for (String kpi : kpiNames(folder, "dx2026")) {
+            assertThat(dx).as(kpi).contains(compact(kpi));
+        }
+    }
+
+    private Path runFolder(int year) throws Exception {
+        JobExecution run = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(Path.of("input"), dir.resolve("out"), FiscalYear.of(year), null));
+        return Path.of(ReviewRuns.runFolder(run));
+    }
+
+    private static List<String> kpiNames(Path folder, String plan) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.resolve("kpi-attainment.csv"))) {
+            String[] cells = org.apache.commons.csv.CSVParser.parse(line, org.apache.commons.csv.CSVFormat.RFC4180)
+                .getRecords().get(0).values();
+            if (cells.length > 6 && cells[1].equals(plan)) {
+                names.add(cells[6]);
+            }
+        }
+        assertThat(names).isNotEmpty();
+        return names;
+    }
+
+    private static String text(Path pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static List<PDFont> fonts(Path pdf) throws Exception {
+        List<PDFont> fonts = new ArrayList<>();
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    fonts.add(resources.getFont(name));
+                }
+            }
+        }
+        return fonts;
+    }
+
+    /** Text without white space, so a name wrapped inside a table cell still matches. */
+    private static String compact(String text) {
+        return text.replaceAll("[\\s\\u3000]+", "");
+    }
+
+}
