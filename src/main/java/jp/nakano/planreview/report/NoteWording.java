@@ -16,15 +16,15 @@ final class NoteWording {
 
     static {
         WORDING.put("no actual for", "実績未公表");
-        WORDING.put("is before the baseline year", "現状値の年度より前");
+        WORDING.put("is before the baseline year", "現状の年度より前");
         WORDING.put("is after the plan period", "計画期間後");
         WORDING.put("not compared", "定義・単位が異なるため比較せず");
         WORDING.put("no increment for", "累計の増分に欠落あり");
         WORDING.put("no baseline value", "現状値なし");
         WORDING.put("no final target", "最終目標なし");
         WORDING.put("速報値", "速報値");
-        WORDING.put("[未実施]", "現状は未実施（0として評価）");
-        WORDING.put("no year for the baseline", "現状値の年度不明（計画前年度とみなす）");
+        WORDING.put("[未実施]", "未実施は0で評価");
+        WORDING.put("no year for the baseline", "現状の年度は計画前年度とみなす");
         WORDING.put("expects no progress yet", "進捗の見込み時期前");
     }
 

@@ -101,7 +101,8 @@ public class RenderReportsTasklet implements Tasklet {
         String baselineText = rs.getString("baseline_text");
         String baseline = baselineText != null ? baselineText : value(rs.getBigDecimal("baseline"), unit, denominator, 2);
         // the plan's wording often names its year already (約6.8万件 (2024年度末)); add the year only where it does not
-        boolean namesYear = baselineText != null && baselineText.contains("年度");
+        // and [未実施] has no year of its own (the method starts it the year before the plan)
+        boolean namesYear = baselineText != null && (baselineText.contains("年度") || baselineText.startsWith("["));
         row.put("baseline", baseline + (baselineFy == null || namesYear ? ""
                 : "\n(" + FiscalYear.of(((Number) baselineFy).intValue()).japanese() + ")"));
         Object interimFy = rs.getObject("interim_fy");
