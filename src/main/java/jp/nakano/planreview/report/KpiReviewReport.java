@@ -1,5 +1,7 @@
 package jp.nakano.planreview.report;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +20,8 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
  * Renders the 成果指標 progress report of one plan ({@code reports/kpi-review.jrxml}) to PDF. The template is
@@ -28,6 +32,18 @@ public class KpiReviewReport {
     static final String TEMPLATE = "reports/kpi-review.jrxml";
 
     private JasperReport compiled;
+
+    private Path srgb;
+
+    /** The sRGB profile of the Java runtime, written once to a file: PDF/A needs an output intent. */
+    private synchronized Path srgbProfile() throws IOException {
+        if (srgb == null) {
+            srgb = Files.createTempFile("plan-review-srgb", ".icc");
+            srgb.toFile().deleteOnExit();
+            Files.write(srgb, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        }
+        return srgb;
+    }
 
     private synchronized JasperReport template() {
         if (compiled == null) {
@@ -44,14 +60,25 @@ public class KpiReviewReport {
         return compiled;
     }
 
-    /** Writes the PDF of one plan: its header parameters and one formatted row per KPI, in order. */
-    public void renderPdf(Map<String, Object> parameters, List<Map<String, ?>> rows, Path pdf) throws IOException {
+    /**
+     * Writes the PDF of one plan: its header parameters and one formatted row per KPI, in order, as PDF/A-1b
+     * (archival: fonts embedded, an sRGB output intent, the title in the metadata).
+     */
+    public void renderPdf(Map<String, Object> parameters, List<Map<String, ?>> rows, Path pdf, String title)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(pdf)) {
             JasperPrint print = JasperFillManager.fillReport(template(), new HashMap<>(parameters),
                     new JRMapCollectionDataSource(rows));
             JRPdfExporter exporter = new JRPdfExporter();
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+            configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+            configuration.setIccProfilePath(srgbProfile().toString());
+            configuration.setMetadataTitle(title);
+            configuration.setMetadataAuthor("plan-review");
+            configuration.setMetadataCreator("plan-review");
+            exporter.setConfiguration(configuration);
             exporter.exportReport();
         }
         catch (JRException ex) {

@@ -81,7 +81,7 @@ public class RenderReportsTasklet implements Tasklet {
             parameters.put("ISSUER", p.get("issuer") == null ? "" : p.get("issuer"));
             parameters.put("RUN_ID", runName.get());
             Path pdf = workingFolder.get().resolve("review-" + planId + "-" + year + ".pdf");
-            report.renderPdf(parameters, rows, pdf);
+            report.renderPdf(parameters, rows, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理");
             contribution.incrementWriteCount(1);
             log.info("Rendered {} ({} KPIs)", pdf.getFileName(), rows.size());
         }

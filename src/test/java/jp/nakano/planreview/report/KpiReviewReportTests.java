@@ -14,6 +14,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.preflight.ValidationResult;
+import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +76,19 @@ class KpiReviewReportTests {
         String dx = compact(text(folder.resolve("review-dx2026-FY2022.pdf")));
         for (String kpi : kpiNames(folder, "dx2026")) {
             assertThat(dx).as(kpi).contains(compact(kpi));
+        }
+    }
+
+    @Test
+    void shouldWriteReportsThatAPdfaValidatorAccepts() throws Exception {
+        Path folder = runFolder(2022);
+
+        for (String plan : List.of("chiiki2", "dx2026")) {
+            ValidationResult result = PreflightParser.validate(folder.resolve("review-" + plan + "-FY2022.pdf").toFile());
+            assertThat(result.getErrorsList().stream().map(e -> e.getErrorCode() + " " + e.getDetails()).toList())
+                .as(plan)
+                .isEmpty();
+            assertThat(result.isValid()).as(plan).isTrue();
         }
     }
 
