@@ -23,8 +23,9 @@ import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 
 /**
- * Renders {@code review-<plan>-FY<yyyy>.pdf} for every plan under review from the run's computed results
- * into the run's working folder, formatting every figure the Japanese way (1,793,615件, 62.3%).
+ * Renders {@code review-<plan>-FY<yyyy>.pdf} and {@code .xlsx} for every plan under review from the run's
+ * computed results into the run's working folder; the PDF formats every figure the Japanese way
+ * (1,793,615件, 62.3%), the workbook keeps numbers as numbers.
  */
 public class RenderReportsTasklet implements Tasklet {
 
@@ -33,6 +34,8 @@ public class RenderReportsTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
 
     private final KpiReviewReport report;
+
+    private final ReviewWorkbook workbook;
 
     private final Supplier<Long> runId;
 
@@ -49,6 +52,7 @@ public class RenderReportsTasklet implements Tasklet {
             Supplier<String> runName) {
         this.jdbc = jdbc;
         this.report = report;
+        this.workbook = new ReviewWorkbook(jdbc);
         this.runId = runId;
         this.fiscalYear = fiscalYear;
         this.plan = plan;
@@ -82,8 +86,10 @@ public class RenderReportsTasklet implements Tasklet {
             parameters.put("RUN_ID", runName.get());
             Path pdf = workingFolder.get().resolve("review-" + planId + "-" + year + ".pdf");
             report.renderPdf(parameters, rows, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理");
-            contribution.incrementWriteCount(1);
-            log.info("Rendered {} ({} KPIs)", pdf.getFileName(), rows.size());
+            Path xlsx = workingFolder.get().resolve("review-" + planId + "-" + year + ".xlsx");
+            workbook.write(run, year, planId, xlsx);
+            contribution.incrementWriteCount(2);
+            log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
         }
         return RepeatStatus.FINISHED;
     }

@@ -17,6 +17,9 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.preflight.ValidationResult;
 import org.apache.pdfbox.preflight.parser.PreflightParser;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.job.Job;
@@ -89,6 +92,36 @@ class KpiReviewReportTests {
                 .as(plan)
                 .isEmpty();
             assertThat(result.isValid()).as(plan).isTrue();
+        }
+    }
+
+    @Test
+    void shouldWriteAWorkbookWithJapaneseSheetsNumbersAsNumbersAndFrozenHeaders() throws Exception {
+        Path folder = runFolder(2020);
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("review-chiiki2-FY2020.xlsx")))) {
+            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
+                    workbook.getSheetName(3))).containsExactly("成果指標", "状況集計", "電子手続利用率", "検証結果");
+            for (int i = 0; i < 4; i++) {
+                assertThat(workbook.getSheetAt(i).getPaneInformation().isFreezePane()).isTrue();
+            }
+            XSSFSheet kpis = workbook.getSheet("成果指標");
+            assertThat(kpis.getRow(1).getCell(1).getStringCellValue()).isEqualTo("区内のマイナンバーカード交付率");
+            assertThat(kpis.getRow(1).getCell(11).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(kpis.getRow(1).getCell(11).getNumericCellValue()).isEqualTo(31.6);
+            assertThat(kpis.getRow(1).getCell(17).getStringCellValue()).isEqualTo("順調");
+            XSSFSheet rates = workbook.getSheet("電子手続利用率");
+            Map<String, Double> byName = new java.util.LinkedHashMap<>();
+            for (int r = 1; r <= rates.getLastRowNum(); r++) {
+                if (rates.getRow(r).getCell(6) != null) {
+                    byName.putIfAbsent(rates.getRow(r).getCell(1).getStringCellValue(),
+                            rates.getRow(r).getCell(6).getNumericCellValue());
+                }
+            }
+            // 区民健診の申込み: 2,563 ÷ 5,177 = 49.51%, as a number Excel formats as a percentage
+            assertThat(byName.get("区民健診の申込み")).isEqualTo(0.4951);
+            assertThat(byName.get("図書館システム")).isEqualTo(0.9265);
+            assertThat(rates.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(9782);
         }
     }
 

@@ -1,0 +1,264 @@
+package jp.nakano.planreview.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.attainment.Status;
+import jp.nakano.planreview.common.FiscalYear;
+
+/**
+ * The review of one plan as an Excel workbook for staff: one sheet per section with Japanese names,
+ * numbers as numbers (counts with separators, ratios as percentages), the header row frozen. Rows stream
+ * from the computed results, so a large e-procedure table does not have to fit in memory.
+ */
+public class ReviewWorkbook {
+
+    /** Excel's last row; a larger table is cut with a note pointing to the CSV file. */
+    private static final int MAX_ROWS = 1_048_575;
+
+    private final JdbcTemplate jdbc;
+
+    public ReviewWorkbook(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the workbook of one plan and year of a run. */
+    public void write(long runId, FiscalYear year, String planId, Path file) throws IOException {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            Styles styles = new Styles(workbook);
+            kpis(workbook, styles, runId, year, planId);
+            summary(workbook, styles, runId, year, planId);
+            utilisation(workbook, styles, runId, year);
+            findings(workbook, styles, runId);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+        }
+    }
+
+    private void kpis(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year, String planId) {
+        Sheet sheet = sheet(workbook, styles, "成果指標", List.of("目標", "成果指標", "単位", "現状の年度", "現状",
+                "現状（計画の表記）", "中間目標の年度", "中間目標", "最終目標の年度", "最終目標", "最終目標（計画の表記）", "実績",
+                "確定・速報", "計画上の値", "進捗率", "計画上の進捗率", "ペース比", "状況", "記号", "予測値", "予測で目標達成",
+                "備考"));
+        int[] r = { 1 };
+        jdbc.query("""
+                SELECT goal_label, name, unit, baseline_fy, baseline, baseline_text, interim_fy, interim_target, final_fy,
+                       final_target, final_target_text, actual, actual_status, expected, progress, expected_progress,
+                       pace_ratio, status, forecast, forecast_meets, reason
+                FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
+                rs -> {
+                    Row row = sheet.createRow(r[0]++);
+                    Status status = Status.valueOf(rs.getString(18));
+                    text(row, 0, rs.getString(1));
+                    text(row, 1, rs.getString(2));
+                    text(row, 2, rs.getString(3));
+                    integer(row, 3, rs, 4);
+                    number(row, 4, rs.getBigDecimal(5), styles.number);
+                    text(row, 5, rs.getString(6));
+                    integer(row, 6, rs, 7);
+                    number(row, 7, rs.getBigDecimal(8), styles.number);
+                    integer(row, 8, rs, 9);
+                    number(row, 9, rs.getBigDecimal(10), styles.number);
+                    text(row, 10, rs.getString(11));
+                    number(row, 11, rs.getBigDecimal(12), styles.number);
+                    text(row, 12, "provisional".equals(rs.getString(13)) ? "速報値"
+                            : rs.getString(13) == null ? null : "確定値");
+                    number(row, 13, rs.getBigDecimal(14), styles.number);
+                    number(row, 14, rs.getBigDecimal(15), styles.percent);
+                    number(row, 15, rs.getBigDecimal(16), styles.percent);
+                    number(row, 16, rs.getBigDecimal(17), styles.percent);
+                    text(row, 17, status.word());
+                    text(row, 18, status.symbol());
+                    number(row, 19, rs.getBigDecimal(19), styles.number);
+                    Object meets = rs.getObject(20);
+                    text(row, 20, meets == null ? null : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
+                    text(row, 21, NoteWording.note(rs.getString(21), null));
+                }, runId, year.year(), planId);
+        widths(sheet, 8, 40, 6, 10, 12, 16, 10, 12, 10, 12, 16, 12, 8, 12, 8, 10, 8, 8, 5, 12, 12, 30);
+    }
+
+    private void summary(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year, String planId) {
+        Sheet sheet = sheet(workbook, styles, "状況集計", List.of("区分", "名称", "達成", "順調", "やや遅れ", "遅れ", "悪化",
+                "未評価", "指標数", "前年度からの状況の変化"));
+        int[] r = { 1 };
+        jdbc.query("""
+                SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
+                FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
+            Row row = sheet.createRow(r[0]++);
+            text(row, 0, rs.getString(1));
+            text(row, 1, rs.getString(2));
+            for (int c = 0; c < 7; c++) {
+                row.createCell(2 + c).setCellValue(rs.getInt(3 + c));
+            }
+            text(row, 9, rs.getString(10));
+        }, runId, year.year(), planId);
+        widths(sheet, 10, 50, 6, 6, 8, 6, 6, 7, 7, 40);
+    }
+
+    private void utilisation(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year) {
+        Sheet sheet = sheet(workbook, styles, "電子手続利用率", List.of("年度", "電子手続名", "区分", "手続数", "電子受付件数",
+                "全受付件数", "電子手続利用率", "計画の表記", "照合", "入力ファイル", "行"));
+        int[] r = { 1 };
+        jdbc.query("""
+                SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
+                       r.published_rate, r.rate_check, r.source_file, r.source_line
+                FROM res_eprocedure_utilisation r
+                LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
+                     AND p.row_id = r.parent_id AND p.row_level = 'system'
+                WHERE r.run_id = ? AND r.fiscal_year = ?
+                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
+                         COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
+                         CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
+                         r.seq, r.sort_key""", rs -> {
+            if (r[0] > MAX_ROWS) {
+                return;
+            }
+            if (r[0] == MAX_ROWS) {
+                text(sheet.createRow(r[0]++), 1, "以下の行は eprocedure-utilisation.csv を参照");
+                return;
+            }
+            Row row = sheet.createRow(r[0]++);
+            row.createCell(0).setCellValue(year.year());
+            text(row, 1, rs.getString(1));
+            text(row, 2, LEVELS.getOrDefault(rs.getString(2), rs.getString(2)));
+            number(row, 3, rs.getBigDecimal(3), styles.number);
+            number(row, 4, rs.getBigDecimal(4), styles.number);
+            number(row, 5, rs.getBigDecimal(5), styles.number);
+            BigDecimal rate = rs.getBigDecimal(6);
+            number(row, 6, rate == null ? null : rate.movePointLeft(2), styles.percent2);
+            BigDecimal published = rs.getBigDecimal(7);
+            number(row, 7, published == null ? null : published.movePointLeft(2), styles.percent2);
+            text(row, 8, CHECKS.getOrDefault(rs.getString(8), rs.getString(8)));
+            text(row, 9, rs.getString(9));
+            Object line = rs.getObject(10);
+            if (line != null) {
+                row.createCell(10).setCellValue(((Number) line).longValue());
+            }
+        }, runId, year.year());
+        widths(sheet, 7, 44, 10, 8, 13, 13, 12, 12, 10, 22, 6);
+    }
+
+    private void findings(SXSSFWorkbook workbook, Styles styles, long runId) {
+        Sheet sheet = sheet(workbook, styles, "検証結果", List.of("重要度", "コード", "ファイル", "行", "項目", "値",
+                "内容", "元の行"));
+        int[] r = { 1 };
+        jdbc.query("""
+                SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
+                FROM run_finding WHERE run_id = ?
+                ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                         COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", rs -> {
+            Row row = sheet.createRow(r[0]++);
+            text(row, 0, SEVERITIES.getOrDefault(rs.getString(1), rs.getString(1)));
+            text(row, 1, rs.getString(2));
+            text(row, 2, rs.getString(3));
+            Object line = rs.getObject(4);
+            if (line != null) {
+                row.createCell(3).setCellValue(((Number) line).longValue());
+            }
+            text(row, 4, rs.getString(5));
+            text(row, 5, rs.getString(6));
+            text(row, 6, rs.getString(7));
+            text(row, 7, rs.getString(8));
+        }, runId);
+        widths(sheet, 8, 26, 22, 6, 14, 16, 80, 40);
+    }
+
+    private static final java.util.Map<String, String> LEVELS = java.util.Map.of("system", "システム", "procedure",
+            "主な手続", "other", "上記以外", "computed_total", "掲載システム合計", "total", "区全体（公表値）");
+
+    private static final java.util.Map<String, String> CHECKS = java.util.Map.of("MATCHES", "一致", "DIFFERS", "相違",
+            "NOT_PUBLISHED", "表記なし", "NOT_COMPUTABLE", "算出不可");
+
+    private static final java.util.Map<String, String> SEVERITIES = java.util.Map.of("ERROR", "エラー", "WARNING",
+            "警告", "INFO", "情報");
+
+    private static Sheet sheet(SXSSFWorkbook workbook, Styles styles, String name, List<String> header) {
+        SXSSFSheet sheet = workbook.createSheet(name);
+        Row row = sheet.createRow(0);
+        for (int c = 0; c < header.size(); c++) {
+            Cell cell = row.createCell(c);
+            cell.setCellValue(header.get(c));
+            cell.setCellStyle(styles.header);
+        }
+        sheet.createFreezePane(0, 1);
+        return sheet;
+    }
+
+    private static void widths(Sheet sheet, int... characters) {
+        for (int c = 0; c < characters.length; c++) {
+            sheet.setColumnWidth(c, characters[c] * 256 + 200);
+        }
+    }
+
+    private static void text(Row row, int column, String value) {
+        if (value != null && !value.isEmpty()) {
+            row.createCell(column).setCellValue(value);
+        }
+    }
+
+    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
+        if (value != null) {
+            Cell cell = row.createCell(column);
+            // the stored value (exact, 10 decimals at most) as a spreadsheet number; Excel rounds only for display
+            cell.setCellValue(value.doubleValue());
+            cell.setCellStyle(style);
+        }
+    }
+
+    private static void integer(Row row, int column, ResultSet rs, int index) throws SQLException {
+        Object value = rs.getObject(index);
+        if (value != null) {
+            row.createCell(column).setCellValue(((Number) value).intValue());
+        }
+    }
+
+    /** The few cell styles of the workbook. */
+    private static final class Styles {
+
+        final CellStyle header;
+
+        final CellStyle number;
+
+        final CellStyle percent;
+
+        final CellStyle percent2;
+
+        Styles(SXSSFWorkbook workbook) {
+            Font bold = workbook.createFont();
+            bold.setBold(true);
+            header = workbook.createCellStyle();
+            header.setFont(bold);
+            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+            header.setBorderBottom(BorderStyle.THIN);
+            header.setWrapText(true);
+            number = workbook.createCellStyle();
+            number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.##"));
+            percent = workbook.createCellStyle();
+            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
+            percent2 = workbook.createCellStyle();
+            percent2.setDataFormat(workbook.createDataFormat().getFormat("0.00%"));
+        }
+
+    }
+
+}
