@@ -125,6 +125,30 @@ class KpiReviewReportTests {
         }
     }
 
+    @Test
+    void shouldGiveTheSamePdfTextAndWorkbookCellsOnEveryRun() throws Exception {
+        Path first = runFolder(2022);
+        Path second = runFolder(2022);
+
+        assertThat(second).isNotEqualTo(first);
+        for (String plan : List.of("chiiki2", "dx2026")) {
+            String pdf = "review-" + plan + "-FY2022.pdf";
+            assertThat(text(second.resolve(pdf))).isEqualTo(text(first.resolve(pdf)));
+            String xlsx = "review-" + plan + "-FY2022.xlsx";
+            assertThat(cells(second.resolve(xlsx))).isEqualTo(cells(first.resolve(xlsx)));
+        }
+    }
+
+    private static List<String> cells(Path xlsx) throws Exception {
+        List<String> cells = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
+            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(sheet.getSheetName() + "!"
+                    + cell.getAddress() + "=" + cell))));
+        }
+        assertThat(cells).isNotEmpty();
+        return cells;
+    }
+
     private Path runFolder(int year) throws Exception {
         JobExecution run = jobOperator.start(annualReviewJob,
                 ReviewRun.parameters(Path.of("input"), dir.resolve("out"), FiscalYear.of(year), null));
