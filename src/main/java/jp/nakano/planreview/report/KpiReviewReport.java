@@ -24,14 +24,17 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
 /**
- * Renders the 成果指標 progress report of one plan ({@code reports/kpi-review.jrxml}) to PDF. The template is
- * compiled once, at first use; the data arrives formatted, so the template only lays it out.
+ * Renders the review of one plan to one PDF from its sections, each a template of {@code reports/} with its
+ * parameters and formatted rows; page numbers run across the sections. Each template is compiled once, at
+ * first use; the data arrives formatted, so the templates only lay it out.
  */
 public class KpiReviewReport {
 
-    static final String TEMPLATE = "reports/kpi-review.jrxml";
+    /** One section of the report: a template of {@code reports/}, its parameters and its rows. */
+    public record Section(String template, Map<String, Object> parameters, List<Map<String, ?>> rows) {
+    }
 
-    private JasperReport compiled;
+    private final Map<String, JasperReport> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Path srgb;
 
@@ -45,32 +48,51 @@ public class KpiReviewReport {
         return srgb;
     }
 
-    private synchronized JasperReport template() {
-        if (compiled == null) {
-            try (InputStream in = KpiReviewReport.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
-                if (in == null) {
-                    throw new IllegalStateException(TEMPLATE + " is not on the classpath: the build copies reports/");
-                }
-                compiled = JasperCompileManager.compileReport(in);
-            }
-            catch (IOException | JRException ex) {
-                throw new IllegalStateException("cannot compile " + TEMPLATE + ": " + ex.getMessage(), ex);
-            }
+    private List<JasperPrint> fill(List<Section> sections, List<JasperPrint> counted) throws JRException {
+        int total = counted == null ? 0 : counted.stream().mapToInt(p -> p.getPages().size()).sum();
+        int offset = 0;
+        List<JasperPrint> prints = new java.util.ArrayList<>();
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            Map<String, Object> parameters = new HashMap<>(section.parameters());
+            parameters.put("PAGE_OFFSET", offset);
+            parameters.put("TOTAL_PAGES", total);
+            prints.add(JasperFillManager.fillReport(template(section.template()), parameters,
+                    new JRMapCollectionDataSource(section.rows())));
+            offset += counted == null ? 0 : counted.get(i).getPages().size();
         }
-        return compiled;
+        return prints;
+    }
+
+    private JasperReport template(String name) {
+        return compiled.computeIfAbsent(name, KpiReviewReport::compile);
+    }
+
+    private static JasperReport compile(String name) {
+        String resource = "reports/" + name + ".jrxml";
+        try (InputStream in = KpiReviewReport.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the classpath: the build copies reports/");
+            }
+            return JasperCompileManager.compileReport(in);
+        }
+        catch (IOException | JRException ex) {
+            throw new IllegalStateException("cannot compile " + resource + ": " + ex.getMessage(), ex);
+        }
     }
 
     /**
-     * Writes the PDF of one plan: its header parameters and one formatted row per KPI, in order, as PDF/A-1b
-     * (archival: fonts embedded, an sRGB output intent, the title in the metadata).
+     * Writes the PDF of one plan from its sections, in order, as PDF/A-1b (archival: fonts embedded, an sRGB
+     * output intent, the title in the metadata).
      */
-    public void renderPdf(Map<String, Object> parameters, List<Map<String, ?>> rows, Path pdf, String title)
-            throws IOException {
+    public void renderPdf(List<Section> sections, Path pdf, String title) throws IOException {
         try (OutputStream out = Files.newOutputStream(pdf)) {
-            JasperPrint print = JasperFillManager.fillReport(template(), new HashMap<>(parameters),
-                    new JRMapCollectionDataSource(rows));
+            // page numbers run across the sections: a first fill counts each section's pages, the second
+            // fills with the offset and the total (the data is small; filling is quick)
+            List<JasperPrint> prints = fill(sections, null);
+            prints = fill(sections, prints);
             JRPdfExporter exporter = new JRPdfExporter();
-            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
             configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);

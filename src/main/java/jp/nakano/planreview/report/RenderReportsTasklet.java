@@ -84,8 +84,24 @@ public class RenderReportsTasklet implements Tasklet {
                     + (provisional == 0 ? "（すべて確定値）" : "（うち速報値 " + provisional + "）"));
             parameters.put("ISSUER", p.get("issuer") == null ? "" : p.get("issuer"));
             parameters.put("RUN_ID", runName.get());
+            Map<String, Object> sectionParameters = new LinkedHashMap<>();
+            sectionParameters.put("PLAN_NAME", p.get("name"));
+            sectionParameters.put("FISCAL_YEAR_LABEL", year.label());
+            List<KpiReviewReport.Section> sections = List.of(
+                    new KpiReviewReport.Section("kpi-review", parameters, rows),
+                    section("kpi-summary", sectionParameters, null, summaryRows(run, year, planId)),
+                    section("eprocedure-utilisation", sectionParameters,
+                            "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
+                                    + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
+                            utilisationRows(run, year)),
+                    section("validation-findings", sectionParameters,
+                            "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
+                            findingRows(run)),
+                    section("run-provenance", sectionParameters, "実行 " + runName.get() + "　/　作成: plan-review "
+                            + version() + "　/　対象年度 " + year + (only == null ? "" : "　/　計画 " + only),
+                            provenanceRows(run)));
             Path pdf = workingFolder.get().resolve("review-" + planId + "-" + year + ".pdf");
-            report.renderPdf(parameters, rows, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理");
+            report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理");
             Path xlsx = workingFolder.get().resolve("review-" + planId + "-" + year + ".xlsx");
             workbook.write(run, year, planId, xlsx);
             contribution.incrementWriteCount(2);
@@ -129,6 +145,105 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("status", status.symbol() + " " + status.word());
         row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
         return row;
+    }
+
+    private static KpiReviewReport.Section section(String template, Map<String, Object> common, String note,
+            List<Map<String, ?>> rows) {
+        Map<String, Object> parameters = new LinkedHashMap<>(common);
+        parameters.put("SECTION_NOTE", note);
+        return new KpiReviewReport.Section(template, parameters, rows);
+    }
+
+    private List<Map<String, ?>> summaryRows(long run, FiscalYear year, String planId) {
+        return jdbc.query("""
+                SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
+                FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
+                (rs, i) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("label", rs.getString(1));
+                    row.put("name", rs.getString(2));
+                    String[] columns = { "achieved", "on_track", "slightly_behind", "behind", "worsened", "not_assessed",
+                            "kpis" };
+                    for (int c = 0; c < columns.length; c++) {
+                        row.put(columns[c], Integer.toString(rs.getInt(3 + c)));
+                    }
+                    row.put("changed", rs.getString(10) == null ? "" : rs.getString(10));
+                    return row;
+                }, run, year.year(), planId);
+    }
+
+    private static final Map<String, String> LEVELS = Map.of("system", "システム", "procedure", "主な手続", "other",
+            "上記以外", "computed_total", "掲載システム合計", "total", "区全体（公表値）");
+
+    private static final Map<String, String> CHECKS = Map.of("MATCHES", "一致", "DIFFERS", "相違", "NOT_PUBLISHED", "－",
+            "NOT_COMPUTABLE", "－");
+
+    private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
+        return jdbc.query("""
+                SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
+                       r.published_rate, r.rate_check
+                FROM res_eprocedure_utilisation r
+                LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
+                     AND p.row_id = r.parent_id AND p.row_level = 'system'
+                WHERE r.run_id = ? AND r.fiscal_year = ?
+                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
+                         COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
+                         CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
+                         r.seq, r.sort_key""", (rs, i) -> {
+            String level = rs.getString(2);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
+            row.put("level", LEVELS.getOrDefault(level, level));
+            row.put("procedure_count", Decimals.grouped(rs.getBigDecimal(3), 0));
+            row.put("online_receipts", Decimals.grouped(rs.getBigDecimal(4), 0));
+            row.put("total_receipts", Decimals.grouped(rs.getBigDecimal(5), 0));
+            BigDecimal rate = rs.getBigDecimal(6);
+            row.put("rate", rate == null ? "" : rate.toPlainString() + "%");
+            BigDecimal published = rs.getBigDecimal(7);
+            row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
+            row.put("rate_check", CHECKS.getOrDefault(rs.getString(8), rs.getString(8)));
+            return row;
+        }, run, year.year());
+    }
+
+    private static final Map<String, String> SEVERITIES = Map.of("ERROR", "エラー", "WARNING", "警告", "INFO", "情報");
+
+    private List<Map<String, ?>> findingRows(long run) {
+        return jdbc.query("""
+                SELECT severity, file_name, line_no, field_name, field_value, message FROM run_finding WHERE run_id = ?
+                ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                         COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("severity", SEVERITIES.getOrDefault(rs.getString(1), rs.getString(1)));
+            row.put("file", rs.getString(2));
+            row.put("line", rs.getObject(3) == null ? "" : Long.toString(rs.getLong(3)));
+            row.put("field", rs.getString(4));
+            row.put("value", rs.getString(5));
+            row.put("message", rs.getString(6));
+            return row;
+        }, run);
+    }
+
+    private List<Map<String, ?>> provenanceRows(long run) {
+        return jdbc.query("""
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                FROM run_input_file WHERE run_id = ? ORDER BY file_name""", (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("file", rs.getString(1));
+            row.put("encoding", rs.getString(2));
+            row.put("size", Decimals.grouped(rs.getBigDecimal(3), 0));
+            row.put("rows_read", Decimals.grouped(rs.getBigDecimal(4), 0));
+            row.put("rows_loaded", Decimals.grouped(rs.getBigDecimal(5), 0));
+            row.put("rows_rejected", Decimals.grouped(rs.getBigDecimal(6), 0));
+            row.put("sha256", rs.getString(7));
+            return row;
+        }, run);
+    }
+
+    /** The version of the running build, from the jar's manifest. */
+    private static String version() {
+        String version = RenderReportsTasklet.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 
     /** A figure with its unit as the ward writes it: 62.3%, 1,793,615件, 8/15. */

@@ -59,7 +59,13 @@ class KpiReviewReportTests {
         }
         // the card rate: 62.3% against 77.2% planned, 44.9% of the way, behind; online applications 1,793,615件
         assertThat(text).contains("62.3%").contains("77.2%").contains("44.9%").contains("▲遅れ")
-            .contains("1,793,615件").contains("約146万件").contains("○順調").contains("1/1");
+            .contains("1,793,615件").contains("約146万件").contains("○順調");
+        // the other sections, with page numbers running across them
+        int pages = pages(pdf);
+        assertThat(text).contains("成果指標の状況").contains("主な電子手続の利用状況").contains("入力データの検証結果")
+            .contains("入力ファイルと実行記録").contains("1/" + pages).contains(pages + "/" + pages)
+            .contains("1,793,615").contains("73.46%")
+            .contains(sha256(Path.of("input/plans.csv")));
     }
 
     @Test
@@ -133,7 +139,9 @@ class KpiReviewReportTests {
         assertThat(second).isNotEqualTo(first);
         for (String plan : List.of("chiiki2", "dx2026")) {
             String pdf = "review-" + plan + "-FY2022.pdf";
-            assertThat(text(second.resolve(pdf))).isEqualTo(text(first.resolve(pdf)));
+            // the same text but for the run's own id, which the provenance section must name
+            assertThat(text(second.resolve(pdf)).replace(second.getFileName().toString(), "RUN"))
+                .isEqualTo(text(first.resolve(pdf)).replace(first.getFileName().toString(), "RUN"));
             String xlsx = "review-" + plan + "-FY2022.xlsx";
             assertThat(cells(second.resolve(xlsx))).isEqualTo(cells(first.resolve(xlsx)));
         }
@@ -166,6 +174,17 @@ class KpiReviewReportTests {
         }
         assertThat(names).isNotEmpty();
         return names;
+    }
+
+    private static int pages(Path pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return document.getNumberOfPages();
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of()
+            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static String text(Path pdf) throws Exception {
