@@ -24,6 +24,21 @@ public record UtilisationRow(int fiscalYear, int sortKey, String rowId, String l
     /** The table the results of a run are kept in. */
     public static final String TABLE = "res_eprocedure_utilisation";
 
+    /**
+     * FROM, WHERE (run and year as parameters) and ORDER BY of the results {@code r} in the plan's order:
+     * systems by number, each followed by its 主な手続 and 上記以外, then the sum of the systems, then the
+     * published totals. Every output that lists the table uses it.
+     */
+    public static final String IN_PLAN_ORDER = """
+             FROM res_eprocedure_utilisation r
+            LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
+                 AND p.row_id = r.parent_id AND p.row_level = 'system'
+            WHERE r.run_id = ? AND r.fiscal_year = ?
+            ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
+                     COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
+                     CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
+                     r.seq, r.sort_key""";
+
     @Override
     public Map<String, Object> columns() {
         Map<String, Object> c = new LinkedHashMap<>();

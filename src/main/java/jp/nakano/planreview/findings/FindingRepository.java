@@ -9,6 +9,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class FindingRepository {
 
+    /** WHERE (the run as parameter) and ORDER BY of the findings in the order every output lists them. */
+    public static final String IN_REPORT_ORDER = """
+             WHERE run_id = ?
+            ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
+                     COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""";
+
     private final JdbcTemplate jdbc;
 
     public FindingRepository(JdbcTemplate jdbc) {

@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.eprocedure.UtilisationRow;
 
 /**
  * Renders {@code review-<plan>-FY<yyyy>.pdf} and {@code .xlsx} for every plan under review from the run's
@@ -172,28 +174,17 @@ public class RenderReportsTasklet implements Tasklet {
                 }, run, year.year(), planId);
     }
 
-    private static final Map<String, String> LEVELS = Map.of("system", "システム", "procedure", "主な手続", "other",
-            "上記以外", "computed_total", "掲載システム合計", "total", "区全体（公表値）");
 
-    private static final Map<String, String> CHECKS = Map.of("MATCHES", "一致", "DIFFERS", "相違", "NOT_PUBLISHED", "－",
-            "NOT_COMPUTABLE", "－");
 
     private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
         return jdbc.query("""
                 SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
                        r.published_rate, r.rate_check
-                FROM res_eprocedure_utilisation r
-                LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
-                     AND p.row_id = r.parent_id AND p.row_level = 'system'
-                WHERE r.run_id = ? AND r.fiscal_year = ?
-                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
-                         COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
-                         CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
-                         r.seq, r.sort_key""", (rs, i) -> {
+                    """ + UtilisationRow.IN_PLAN_ORDER, (rs, i) -> {
             String level = rs.getString(2);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
-            row.put("level", LEVELS.getOrDefault(level, level));
+            row.put("level", JapaneseLabels.level(level));
             row.put("procedure_count", Decimals.grouped(rs.getBigDecimal(3), 0));
             row.put("online_receipts", Decimals.grouped(rs.getBigDecimal(4), 0));
             row.put("total_receipts", Decimals.grouped(rs.getBigDecimal(5), 0));
@@ -201,20 +192,18 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("rate", rate == null ? "" : rate.toPlainString() + "%");
             BigDecimal published = rs.getBigDecimal(7);
             row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
-            row.put("rate_check", CHECKS.getOrDefault(rs.getString(8), rs.getString(8)));
+            row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
             return row;
         }, run, year.year());
     }
 
-    private static final Map<String, String> SEVERITIES = Map.of("ERROR", "エラー", "WARNING", "警告", "INFO", "情報");
 
     private List<Map<String, ?>> findingRows(long run) {
         return jdbc.query("""
-                SELECT severity, file_name, line_no, field_name, field_value, message FROM run_finding WHERE run_id = ?
-                ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
-                         COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", (rs, i) -> {
+                SELECT severity, file_name, line_no, field_name, field_value, message
+                    FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("severity", SEVERITIES.getOrDefault(rs.getString(1), rs.getString(1)));
+            row.put("severity", JapaneseLabels.severity(rs.getString(1)));
             row.put("file", rs.getString(2));
             row.put("line", rs.getObject(3) == null ? "" : Long.toString(rs.getLong(3)));
             row.put("field", rs.getString(4));

@@ -23,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.eprocedure.UtilisationRow;
 
 /**
  * The review of one plan as an Excel workbook for staff: one sheet per section with Japanese names,
@@ -121,14 +123,7 @@ public class ReviewWorkbook {
         jdbc.query("""
                 SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
                        r.published_rate, r.rate_check, r.source_file, r.source_line
-                FROM res_eprocedure_utilisation r
-                LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
-                     AND p.row_id = r.parent_id AND p.row_level = 'system'
-                WHERE r.run_id = ? AND r.fiscal_year = ?
-                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
-                         COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
-                         CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
-                         r.seq, r.sort_key""", rs -> {
+                    """ + UtilisationRow.IN_PLAN_ORDER, rs -> {
             if (r[0] > MAX_ROWS) {
                 return;
             }
@@ -139,7 +134,7 @@ public class ReviewWorkbook {
             Row row = sheet.createRow(r[0]++);
             row.createCell(0).setCellValue(year.year());
             text(row, 1, rs.getString(1));
-            text(row, 2, LEVELS.getOrDefault(rs.getString(2), rs.getString(2)));
+            text(row, 2, JapaneseLabels.level(rs.getString(2)));
             number(row, 3, rs.getBigDecimal(3), styles.number);
             number(row, 4, rs.getBigDecimal(4), styles.number);
             number(row, 5, rs.getBigDecimal(5), styles.number);
@@ -147,7 +142,7 @@ public class ReviewWorkbook {
             number(row, 6, rate == null ? null : rate.movePointLeft(2), styles.percent2);
             BigDecimal published = rs.getBigDecimal(7);
             number(row, 7, published == null ? null : published.movePointLeft(2), styles.percent2);
-            text(row, 8, CHECKS.getOrDefault(rs.getString(8), rs.getString(8)));
+            text(row, 8, JapaneseLabels.rateCheck(rs.getString(8)));
             text(row, 9, rs.getString(9));
             Object line = rs.getObject(10);
             if (line != null) {
@@ -163,11 +158,9 @@ public class ReviewWorkbook {
         int[] r = { 1 };
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
-                FROM run_finding WHERE run_id = ?
-                ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
-                         COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", rs -> {
+                    FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
             Row row = sheet.createRow(r[0]++);
-            text(row, 0, SEVERITIES.getOrDefault(rs.getString(1), rs.getString(1)));
+            text(row, 0, JapaneseLabels.severity(rs.getString(1)));
             text(row, 1, rs.getString(2));
             text(row, 2, rs.getString(3));
             Object line = rs.getObject(4);
@@ -182,14 +175,8 @@ public class ReviewWorkbook {
         widths(sheet, 8, 26, 22, 6, 14, 16, 80, 40);
     }
 
-    private static final java.util.Map<String, String> LEVELS = java.util.Map.of("system", "システム", "procedure",
-            "主な手続", "other", "上記以外", "computed_total", "掲載システム合計", "total", "区全体（公表値）");
 
-    private static final java.util.Map<String, String> CHECKS = java.util.Map.of("MATCHES", "一致", "DIFFERS", "相違",
-            "NOT_PUBLISHED", "表記なし", "NOT_COMPUTABLE", "算出不可");
 
-    private static final java.util.Map<String, String> SEVERITIES = java.util.Map.of("ERROR", "エラー", "WARNING",
-            "警告", "INFO", "情報");
 
     private static Sheet sheet(SXSSFWorkbook workbook, Styles styles, String name, List<String> header) {
         SXSSFSheet sheet = workbook.createSheet(name);

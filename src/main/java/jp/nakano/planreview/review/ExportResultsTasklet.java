@@ -18,6 +18,8 @@ import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.CsvOutput;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.eprocedure.UtilisationRow;
 
 /**
  * Writes the run's results from the database into its working run folder as CSV, streaming row by row;
@@ -78,14 +80,7 @@ class ExportResultsTasklet implements Tasklet {
                     SELECT r.fiscal_year, r.row_id, r.row_level, r.parent_id, r.name, r.procedure_count,
                            r.online_receipts, r.total_receipts, r.rate_percent, r.published_rate, r.rate_check,
                            r.source_file, r.source_line
-                    FROM res_eprocedure_utilisation r
-                    LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
-                         AND p.row_id = r.parent_id AND p.row_level = 'system'
-                    WHERE r.run_id = ? AND r.fiscal_year = ?
-                    ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
-                             COALESCE(p.seq, r.seq), COALESCE(r.parent_id, r.row_id),
-                             CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
-                             r.seq, r.sort_key""", rs -> {
+                    """ + UtilisationRow.IN_PLAN_ORDER, rs -> {
             return new Object[] { rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
                     rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),
                     exact(rs.getBigDecimal(8)), rs.getBigDecimal(9), published(rs.getBigDecimal(10)),
@@ -141,9 +136,7 @@ class ExportResultsTasklet implements Tasklet {
     private long writeFindings(Path file) throws IOException {
         return export(file, FINDING_COLUMNS, """
                     SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
-                    FROM run_finding WHERE run_id = ?
-                    ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
-                             COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""", rs -> {
+                    FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
             return new Object[] { rs.getString(1), rs.getString(2), rs.getString(3),
                     rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6),
                     rs.getString(7), rs.getString(8) };
