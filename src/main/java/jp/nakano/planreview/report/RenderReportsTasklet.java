@@ -168,6 +168,7 @@ public class RenderReportsTasklet implements Tasklet {
                             "kpis" };
                     for (int c = 0; c < columns.length; c++) {
                         row.put(columns[c], Integer.toString(rs.getInt(3 + c)));
+                        row.put("n_" + columns[c], rs.getInt(3 + c)); // for the chart
                     }
                     row.put("changed", rs.getString(10) == null ? "" : rs.getString(10));
                     return row;
