@@ -69,6 +69,16 @@ public class KpiReviewReport {
     }
 
     private static JasperReport compile(String name) {
+        // the build compiles every template (TemplateCompiler); a checkout run from an IDE compiles on first use
+        try (InputStream compiledTemplate = KpiReviewReport.class.getClassLoader()
+            .getResourceAsStream("reports/" + name + ".jasper")) {
+            if (compiledTemplate != null) {
+                return (JasperReport) net.sf.jasperreports.engine.util.JRLoader.loadObject(compiledTemplate);
+            }
+        }
+        catch (IOException | JRException ex) {
+            throw new IllegalStateException("cannot load reports/" + name + ".jasper: " + ex.getMessage(), ex);
+        }
         String resource = "reports/" + name + ".jrxml";
         try (InputStream in = KpiReviewReport.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
