@@ -266,3 +266,14 @@ CREATE TABLE IF NOT EXISTS res_kpi_summary (
     changed         VARCHAR(4000),
     PRIMARY KEY (run_id, fiscal_year, sort_key)
 );
+
+-- the points the report draws for each KPI: the plan's trajectory, the actuals, the targets
+CREATE TABLE IF NOT EXISTS res_kpi_series (
+    run_id      BIGINT        NOT NULL,
+    fiscal_year INTEGER       NOT NULL,
+    kpi_id      VARCHAR(64)   NOT NULL,
+    point_year  INTEGER       NOT NULL,
+    series      VARCHAR(20)   NOT NULL,
+    point_value DECIMAL(38, 10) NOT NULL
+);
+CREATE INDEX IF NOT EXISTS res_kpi_series_kpi ON res_kpi_series (run_id, fiscal_year, kpi_id);

@@ -112,6 +112,30 @@ public final class AttainmentCalculator {
                 progress, expectedProgress, paceRatio, status, forecast, forecastMeets, false, join(null, notes));
     }
 
+    /**
+     * The plan's trajectory year by year from the baseline year to the final target's year (what the charts
+     * draw), or an empty map when the KPI has no baseline value or no final target.
+     */
+    public java.util.SortedMap<FiscalYear, BigDecimal> expectedPath(KpiSpec kpi, List<TargetPoint> targets) {
+        java.util.SortedMap<FiscalYear, BigDecimal> path = new TreeMap<>();
+        FiscalYear baseYear = kpi.notStarted() || (kpi.baselineValue() != null && kpi.baselineFy() == null)
+                ? kpi.planFirstFy().previous() : kpi.baselineFy();
+        BigDecimal base = kpi.notStarted() ? BigDecimal.ZERO : kpi.baselineValue();
+        TargetPoint finalPoint = targets.stream()
+            .filter(t -> t.kind() == TargetKind.FINAL)
+            .max(Comparator.comparing(TargetPoint::year))
+            .orElse(null);
+        if (base == null || baseYear == null || finalPoint == null || finalPoint.year().compareTo(baseYear) <= 0) {
+            return path;
+        }
+        TreeMap<Integer, BigDecimal> points = trajectory(targets, baseYear, base, finalPoint.year(),
+                absolute(finalPoint, base));
+        for (int y = baseYear.year(); y <= finalPoint.year().year(); y++) {
+            path.put(FiscalYear.of(y), expectedOn(points, FiscalYear.of(y)));
+        }
+        return path;
+    }
+
     private Status status(Direction direction, BigDecimal value, BigDecimal base, BigDecimal finalTarget,
             BigDecimal progress, BigDecimal paceRatio, List<String> notes) {
         if (atLeastAsGood(direction, value, finalTarget)) {

@@ -96,6 +96,7 @@ public class KpiEvaluationTasklet implements Tasklet {
             Result current = evaluate(run, kpi, targets, year);
             Result previous = evaluate(run, kpi, targets, year.previous());
             store(run, ++sortKey, kpi, current, previous);
+            storeSeries(run, year, kpi, targets);
             contribution.incrementReadCount();
             byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
                 .computeIfAbsent(kpi.goalId(), g -> new ArrayList<>())
@@ -282,6 +283,40 @@ public class KpiEvaluationTasklet implements Tasklet {
 
     private static String lower(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Series names of {@code res_kpi_series}, as the charts label them. */
+    public static final String SERIES_PLAN = "計画";
+
+    public static final String SERIES_ACTUAL = "実績";
+
+    public static final String SERIES_TARGET = "目標";
+
+    private void storeSeries(long run, FiscalYear year, Kpi kpi, List<TargetPoint> targets) {
+        List<Object[]> points = new ArrayList<>();
+        java.util.SortedMap<FiscalYear, BigDecimal> path = calculator.expectedPath(kpi.spec(), targets);
+        for (Map.Entry<FiscalYear, BigDecimal> point : path.entrySet()) {
+            FiscalYear y = point.getKey();
+            points.add(new Object[] { run, year.year(), kpi.spec().kpiId(), y.year(), SERIES_PLAN, stored(point.getValue()) });
+            if (y.compareTo(year) <= 0) {
+                Attainment then = evaluate(run, kpi, targets, y).attainment();
+                if (then.actual() != null && !then.definitionChanged()) {
+                    points.add(new Object[] { run, year.year(), kpi.spec().kpiId(), y.year(), SERIES_ACTUAL,
+                            stored(then.actual()) });
+                }
+            }
+        }
+        if (!path.isEmpty()) {
+            BigDecimal base = path.get(path.firstKey());
+            for (TargetPoint t : targets) {
+                if ((t.kind() == TargetKind.INTERIM || t.kind() == TargetKind.FINAL) && path.containsKey(t.year())) {
+                    points.add(new Object[] { run, year.year(), kpi.spec().kpiId(), t.year().year(), SERIES_TARGET,
+                            stored(t.relative() ? base.add(t.value()) : t.value()) });
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO res_kpi_series (run_id, fiscal_year, kpi_id, point_year, series, point_value) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", points);
     }
 
     private void storeSummary(long run, FiscalYear year, Map<String, Map<String, List<Result>>> byPlanAndGoal) {

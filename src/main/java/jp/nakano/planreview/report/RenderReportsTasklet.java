@@ -92,6 +92,10 @@ public class RenderReportsTasklet implements Tasklet {
             List<KpiReviewReport.Section> sections = List.of(
                     new KpiReviewReport.Section("kpi-review", parameters, rows),
                     section("kpi-summary", sectionParameters, null, summaryRows(run, year, planId)),
+                    section("kpi-charts", sectionParameters,
+                            "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
+                                    + "横軸は年度（R2 = 令和2年度）。",
+                            chartRows(run, year, planId)),
                     section("eprocedure-utilisation", sectionParameters,
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
@@ -154,6 +158,41 @@ public class RenderReportsTasklet implements Tasklet {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("SECTION_NOTE", note);
         return new KpiReviewReport.Section(template, parameters, rows);
+    }
+
+    /** One row per KPI with a trajectory: its name, status and the points of its chart. */
+    private List<Map<String, ?>> chartRows(long run, FiscalYear year, String planId) {
+        List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        jdbc.query("""
+                SELECT kpi_id, name, unit, status FROM res_kpi_attainment
+                WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
+            String kpiId = rs.getString(1);
+            List<Map<String, ?>> points = jdbc.query("""
+                    SELECT point_year, series, point_value FROM res_kpi_series
+                    WHERE run_id = ? AND fiscal_year = ? AND kpi_id = ?
+                    ORDER BY CASE series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, point_year""",
+                    (p, i) -> Map.of("year", shortYear(p.getInt(1)), "series", p.getString(2), "value",
+                            p.getBigDecimal(3).doubleValue()),
+                    run, year.year(), kpiId);
+            if (!points.isEmpty()) {
+                Status status = Status.valueOf(rs.getString(4));
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("kpi_name", rs.getString(2));
+                row.put("unit", rs.getString(3));
+                row.put("status", status.symbol() + " " + status.word());
+                // the points themselves, not a data source: the report is filled twice (page numbers) and a
+                // data source can be read only once
+                row.put("points", points);
+                rows.add(row);
+            }
+        }, run, year.year(), planId);
+        return rows;
+    }
+
+    /** R2 for FY2020: short enough for a small chart's axis. */
+    private static String shortYear(int year) {
+        int reiwa = FiscalYear.of(year).reiwa();
+        return reiwa > 0 ? "R" + reiwa : Integer.toString(year);
     }
 
     private List<Map<String, ?>> summaryRows(long run, FiscalYear year, String planId) {
