@@ -30,6 +30,9 @@ class KpiAttainmentJobTests {
     @Autowired
     private Job annualReviewJob;
 
+    @Autowired
+    private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @TempDir
     private Path dir;
 
@@ -132,6 +135,25 @@ class KpiAttainmentJobTests {
         assertThat(card.get("definition_changed")).isEqualTo("true");
         assertThat(card.get("progress_percent")).isEmpty();
         assertThat(card.get("reason")).contains("保有枚数率");
+    }
+
+    @Test
+    void shouldStoreThePointsOfEachKpisChart() throws Exception {
+        JobExecution run = run(ReviewFixture.BUNDLED_INPUT, 2022);
+
+        java.util.Map<String, java.util.List<String>> series = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT series, point_year, point_value FROM res_kpi_series
+                WHERE run_id = ? AND kpi_id = 'chiiki2-k01' ORDER BY series, point_year""", rs -> {
+            series.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                .add(rs.getInt(2) + ":" + rs.getBigDecimal(3).stripTrailingZeros().toPlainString());
+        }, run.getId());
+
+        // the trajectory 31.6 → 100 by FY2023, then the level kept; the published actuals; the two targets
+        assertThat(series.get("計画")).containsExactly("2020:31.6", "2021:54.4", "2022:77.2", "2023:100", "2024:100",
+                "2025:100");
+        assertThat(series.get("実績")).containsExactly("2020:31.6", "2021:46", "2022:62.3");
+        assertThat(series.get("目標")).containsExactly("2023:100", "2025:100");
     }
 
     private JobExecution run(Path input, int year) throws Exception {
