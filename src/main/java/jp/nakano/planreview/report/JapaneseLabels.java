@@ -13,7 +13,28 @@ final class JapaneseLabels {
 
     private static final Map<String, String> SEVERITIES = Map.of("ERROR", "エラー", "WARNING", "警告", "INFO", "情報");
 
+    private static final Map<String, String> FINDINGS = Map.ofEntries(
+            Map.entry("row.rejected", "行の形式エラー（取込対象外）"), Map.entry("row.unreadable", "読み取れない行"),
+            Map.entry("row.not-stored", "保存できない行"), Map.entry("file.unknown-column", "未知の列（無視）"),
+            Map.entry("key.duplicate", "キーの重複（該当行はすべて除外）"), Map.entry("key.unknown", "未定義のID（除外）"),
+            Map.entry("eprocedure.breakdown-mismatch", "内訳の合計が一致しない"),
+            Map.entry("eprocedure.breakdown-exceeds", "内訳の合計がシステム行を超える"),
+            Map.entry("eprocedure.rate-differs", "利用率が計画の表記と異なる"),
+            Map.entry("eprocedure.total-vs-systems", "区全体の公表値と掲載システム合計の差"),
+            Map.entry("eprocedure.several-totals", "区全体の行が複数"),
+            Map.entry("period.outside-plan", "計画期間外の実績（評価対象外）"),
+            Map.entry("period.outside-plans", "どの計画期間にも含まれない年度"),
+            Map.entry("kpi.baseline-without-year", "現状値の年度が不明"),
+            Map.entry("kpi.definition-changed", "定義・単位の異なる実績（比較しない）"),
+            Map.entry("kpi.targets-inconsistent", "目標値の不整合"), Map.entry("kpi.derived-differs", "入力値と算出値の相違"),
+            Map.entry("run.year-without-figures", "対象年度の数値なし"));
+
     private JapaneseLabels() {
+    }
+
+    /** The Japanese heading of a finding's rule; the finding's own message follows it with the details. */
+    static String finding(String code) {
+        return FINDINGS.getOrDefault(code, code);
     }
 
     static String level(String code) {

@@ -240,7 +240,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     private List<Map<String, ?>> findingRows(long run) {
         return jdbc.query("""
-                SELECT severity, file_name, line_no, field_name, field_value, message
+                SELECT severity, file_name, line_no, field_name, field_value, message, code
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("severity", JapaneseLabels.severity(rs.getString(1)));
@@ -248,7 +248,7 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("line", rs.getObject(3) == null ? "" : Long.toString(rs.getLong(3)));
             row.put("field", rs.getString(4));
             row.put("value", rs.getString(5));
-            row.put("message", rs.getString(6));
+            row.put("message", "【" + JapaneseLabels.finding(rs.getString(7)) + "】" + rs.getString(6));
             return row;
         }, run);
     }

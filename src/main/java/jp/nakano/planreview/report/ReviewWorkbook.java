@@ -154,7 +154,7 @@ public class ReviewWorkbook {
 
     private void findings(SXSSFWorkbook workbook, Styles styles, long runId) {
         Sheet sheet = sheet(workbook, styles, "検証結果", List.of("重要度", "コード", "ファイル", "行", "項目", "値",
-                "内容", "元の行"));
+                "内容", "元の行", "区分"));
         int[] r = { 1 };
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
@@ -171,8 +171,9 @@ public class ReviewWorkbook {
             text(row, 5, rs.getString(6));
             text(row, 6, rs.getString(7));
             text(row, 7, rs.getString(8));
+            text(row, 8, JapaneseLabels.finding(rs.getString(2)));
         }, runId);
-        widths(sheet, 8, 26, 22, 6, 14, 16, 80, 40);
+        widths(sheet, 8, 26, 22, 6, 14, 16, 80, 40, 30);
     }
 
 
