@@ -9,7 +9,8 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads the review year's e-procedure rows a page at a time, keyed by input line. Each page is one short
+ * Reads the e-procedure rows of the year before the review year and of the review year (the report sets
+ * them side by side), one year after the other, a page at a time, keyed by input line. Each page is one short
  * query that an index answers without sorting (its ORDER BY follows the index), so nothing stays open
  * between chunks and neither the database nor the heap grows with the input.
  */
@@ -36,6 +37,8 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
 
     private int year;
 
+    private int reviewYear;
+
     private long lastLine;
 
     private Iterator<EProcedureFigureRow> page;
@@ -53,7 +56,8 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
     @Override
     protected void doOpen() {
         run = runId.getAsLong();
-        year = fiscalYear.getAsInt();
+        reviewYear = fiscalYear.getAsInt();
+        year = reviewYear - 1;
         lastLine = 0;
         page = null;
         exhausted = false;
@@ -62,15 +66,20 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
     @Override
     protected EProcedureFigureRow doRead() {
         if (page == null || !page.hasNext()) {
-            if (exhausted) {
-                return null;
+            List<EProcedureFigureRow> rows = List.of();
+            while (rows.isEmpty()) {
+                if (exhausted) {
+                    if (year == reviewYear) {
+                        return null;
+                    }
+                    year = reviewYear; // the previous year is done: on to the review year
+                    lastLine = 0;
+                    exhausted = false;
+                }
+                rows = jdbc.query(PAGE, mapper, run, year, lastLine, pageSize);
+                exhausted = rows.size() < pageSize;
             }
-            List<EProcedureFigureRow> rows = jdbc.query(PAGE, mapper, run, year, lastLine, pageSize);
-            exhausted = rows.size() < pageSize;
             page = rows.iterator();
-            if (!page.hasNext()) {
-                return null;
-            }
         }
         EProcedureFigureRow row = page.next();
         lastLine = row.sourceLine();

@@ -74,7 +74,15 @@ public class UtilisationChecksTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long run = runId.getAsLong();
-        int year = fiscalYear.getAsInt();
+        int reviewYear = fiscalYear.getAsInt();
+        // the year before is computed too: the report shows it beside the review year
+        for (int year : new int[] { reviewYear - 1, reviewYear }) {
+            check(contribution, run, year);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private void check(StepContribution contribution, long run, int year) {
         List<Finding> made = new ArrayList<>();
         jdbc.query(BREAKDOWNS, rs -> {
             contribution.incrementReadCount();
@@ -95,7 +103,6 @@ public class UtilisationChecksTasklet implements Tasklet {
             }
         }
         made.forEach(findings::add);
-        return RepeatStatus.FINISHED;
     }
 
     private static UtilisationCalculator.Breakdown breakdown(ResultSet rs) throws SQLException {

@@ -219,7 +219,11 @@ public class RenderReportsTasklet implements Tasklet {
     private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
         return jdbc.query("""
                 SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
-                       r.published_rate, r.rate_check
+                       r.published_rate, r.rate_check,
+                       (SELECT y.online_receipts FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
+                        AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_online,
+                       (SELECT y.rate_percent FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
+                        AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_rate
                     """ + UtilisationRow.IN_PLAN_ORDER, (rs, i) -> {
             String level = rs.getString(2);
             Map<String, Object> row = new LinkedHashMap<>();
@@ -233,6 +237,9 @@ public class RenderReportsTasklet implements Tasklet {
             BigDecimal published = rs.getBigDecimal(7);
             row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
             row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
+            row.put("prev_online_receipts", Decimals.grouped(rs.getBigDecimal(9), 0));
+            BigDecimal previousRate = rs.getBigDecimal(10);
+            row.put("prev_rate", previousRate == null ? "" : previousRate.toPlainString() + "%");
             return row;
         }, run, year.year());
     }
