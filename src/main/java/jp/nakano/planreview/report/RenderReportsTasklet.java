@@ -85,6 +85,10 @@ public class RenderReportsTasklet implements Tasklet {
             parameters.put("DATA_STATUS", "実績のある指標 " + withActual + " / " + rows.size()
                     + (provisional == 0 ? "（すべて確定値）" : "（うち速報値 " + provisional + "）"));
             parameters.put("ISSUER", p.get("issuer") == null ? "" : p.get("issuer"));
+            // figures are for the fiscal year as a whole: its last day is the date they refer to
+            java.time.LocalDate dataDate = year.lastDay();
+            parameters.put("DATA_DATE", dataDate.getYear() + "年" + dataDate.getMonthValue() + "月"
+                    + dataDate.getDayOfMonth() + "日（" + year.japanese() + "末）");
             parameters.put("RUN_ID", runName.get());
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
@@ -238,6 +242,10 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
             row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
             row.put("prev_online_receipts", Decimals.grouped(rs.getBigDecimal(9), 0));
+            // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
+            boolean charted = rate != null && !"procedure".equals(level) && !"other".equals(level);
+            row.put("chart_label", rs.getString(1));
+            row.put("chart_rate", charted ? rate.doubleValue() : null);
             BigDecimal previousRate = rs.getBigDecimal(10);
             row.put("prev_rate", previousRate == null ? "" : previousRate.toPlainString() + "%");
             return row;

@@ -53,6 +53,7 @@ class KpiReviewReportTests {
         String text = compact(text(pdf));
         assertThat(text).contains(compact("第2次中野区地域情報化推進計画"))
             .contains(compact("令和4年度 (FY2022) 成果指標の進行管理"))
+            .contains(compact("データの基準日: 2023年3月31日（令和4年度末）"))
             .contains(compact("目標1 ICTを活用した行政サービスの提供による区民の利便性向上と地域の活性化"));
         for (String kpi : kpiNames(folder, "chiiki2")) {
             assertThat(text).as(kpi).contains(compact(kpi));
