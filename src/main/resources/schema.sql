@@ -277,3 +277,15 @@ CREATE TABLE IF NOT EXISTS res_kpi_series (
     point_value DECIMAL(38, 10) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS res_kpi_series_kpi ON res_kpi_series (run_id, fiscal_year, kpi_id);
+
+-- the indicators derived from the e-procedure figures for the review year, whatever plan is reviewed
+CREATE TABLE IF NOT EXISTS res_derived_indicator (
+    run_id      BIGINT        NOT NULL,
+    fiscal_year INTEGER       NOT NULL,
+    seq         INTEGER       NOT NULL,
+    measure     VARCHAR(100)  NOT NULL,
+    derived_value DECIMAL(38, 10),
+    reason      VARCHAR(4000),
+    how         VARCHAR(4000),
+    PRIMARY KEY (run_id, fiscal_year, seq)
+);

@@ -104,6 +104,7 @@ public class KpiEvaluationTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(sortKey);
         storeSummary(run, year, byPlanAndGoal);
+        storeDerivedIndicators(run, year);
         return RepeatStatus.FINISHED;
     }
 
@@ -283,6 +284,22 @@ public class KpiEvaluationTasklet implements Tasklet {
 
     private static String lower(Enum<?> value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The measures {@code derived_from} can name, in the order the report lists them. */
+    public static final List<String> DERIVED_MEASURES = List.of("eprocedure:online_receipts_total",
+            "eprocedure:major_online_coverage", "eprocedure:major_online_utilisation", "eprocedure:kakanai_coverage");
+
+    /** The derived indicators of the review year, for the report's e-procedure section (書かない窓口 by procedures). */
+    private void storeDerivedIndicators(long run, FiscalYear year) {
+        int seq = 0;
+        for (String measure : DERIVED_MEASURES) {
+            Kpi probe = new Kpi(null, null, null, null, null, null, null, null, null, measure, Weighting.PROCEDURES);
+            DerivedActuals.Derived derived = derive(run, probe, year.year());
+            jdbc.update("INSERT INTO res_derived_indicator (run_id, fiscal_year, seq, measure, derived_value, reason, how) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", run, year.year(), ++seq, measure, stored(derived.value()),
+                    derived.reason(), derived.how());
+        }
     }
 
     /** Series names of {@code res_kpi_series}, as the charts label them. */

@@ -28,7 +28,35 @@ final class NoteWording {
         WORDING.put("expects no progress yet", "進捗の見込み時期前");
     }
 
+    /** Reason fragments of {@code DerivedActuals} and their wording in the report. */
+    private static final Map<String, String> DERIVED = new LinkedHashMap<>();
+
+    static {
+        DERIVED.put("no ward total", "区全体の電子受付件数が未入力");
+        DERIVED.put("全受付件数 is not given", "全受付件数が未入力の手続があり主要手続を特定できない");
+        DERIVED.put("no 主要手続", "主要手続がない");
+        DERIVED.put("online_capable is not given", "主要手続のオンライン対応の区分が未入力");
+        DERIVED.put("no online-capable", "オンライン対応の主要手続がない");
+        DERIVED.put("電子受付件数 is not given", "電子受付件数が未入力の主要手続がある");
+        DERIVED.put("kakanai_supported is not given", "書かない窓口の対応の区分が未入力");
+        DERIVED.put("no procedures", "手続の行がない");
+        DERIVED.put("no receipts", "受付件数がない");
+    }
+
     private NoteWording() {
+    }
+
+    /** Why a derived indicator has no value, in Japanese. */
+    static String derivedReason(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        for (Map.Entry<String, String> e : DERIVED.entrySet()) {
+            if (reason.contains(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return reason;
     }
 
     static String note(String reason, Boolean interimMet) {

@@ -100,7 +100,7 @@ public class RenderReportsTasklet implements Tasklet {
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
                             chartRows(run, year, planId)),
-                    section("eprocedure-utilisation", sectionParameters,
+                    section("eprocedure-utilisation", withDerived(sectionParameters, run, year),
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
                             utilisationRows(run, year)),
@@ -155,6 +155,28 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("status", status.symbol() + " " + status.word());
         row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
         return row;
+    }
+
+    private static final Map<String, String> DERIVED_NAMES = Map.of("eprocedure:online_receipts_total",
+            "オンラインによる申請手続受付件数", "eprocedure:major_online_coverage", "主要手続のオンライン手続カバー率",
+            "eprocedure:major_online_utilisation", "主要手続のオンライン手続利用率", "eprocedure:kakanai_coverage",
+            "書かない窓口のカバー率（手続数による）");
+
+    /** The indicators derived from the e-procedure figures, one line each: the value, or why there is none. */
+    private Map<String, Object> withDerived(Map<String, Object> common, long run, FiscalYear year) {
+        List<String> lines = jdbc.query("""
+                SELECT measure, derived_value, reason FROM res_derived_indicator
+                WHERE run_id = ? AND fiscal_year = ? ORDER BY seq""", (rs, i) -> {
+            String measure = rs.getString(1);
+            BigDecimal value = rs.getBigDecimal(2);
+            String shown = value == null ? "算出できません（" + NoteWording.derivedReason(rs.getString(3)) + "）"
+                    : measure.endsWith("online_receipts_total") ? Decimals.grouped(value, 0) + "件"
+                            : Decimals.grouped(value, 1) + "%";
+            return "・" + DERIVED_NAMES.getOrDefault(measure, measure) + "：" + shown;
+        }, run, year.year());
+        Map<String, Object> parameters = new LinkedHashMap<>(common);
+        parameters.put("DERIVED", String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）");
+        return parameters;
     }
 
     private static KpiReviewReport.Section section(String template, Map<String, Object> common, String note,

@@ -66,6 +66,8 @@ class KpiReviewReportTests {
         assertThat(text).contains("成果指標の状況").contains("成果指標の推移").contains("主な電子手続の利用状況").contains("入力データの検証結果")
             .contains("入力ファイルと実行記録").contains("【計画期間外の実績（評価対象外）】").contains("1/" + pages).contains(pages + "/" + pages)
             .contains("1,793,615").contains("73.46%").contains("前年度の電子受付件数").contains("1,706,697")
+            .contains("オンラインによる申請手続受付件数：1,793,615件")
+            .contains("主要手続のオンライン手続カバー率：算出できません（主要手続がない）")
             .contains(sha256(Path.of("input/plans.csv")));
     }
 
