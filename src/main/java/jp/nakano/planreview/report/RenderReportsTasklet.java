@@ -96,6 +96,10 @@ public class RenderReportsTasklet implements Tasklet {
             List<KpiReviewReport.Section> sections = List.of(
                     new KpiReviewReport.Section("kpi-review", parameters, rows),
                     section("kpi-summary", sectionParameters, null, summaryRows(run, year, planId)),
+                    section("kpi-trend", trendParameters(sectionParameters, run, planId),
+                            "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
+                                    + "予測値は現状からのペースが続いた場合の最終年度の値。",
+                            trendRows(run, year, planId)),
                     section("kpi-charts", sectionParameters,
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
@@ -184,6 +188,53 @@ public class RenderReportsTasklet implements Tasklet {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("SECTION_NOTE", note);
         return new KpiReviewReport.Section(template, parameters, rows);
+    }
+
+    /** The year columns of the trend table: the year before the plan, then the plan's years (at most six). */
+    private Map<String, Object> trendParameters(Map<String, Object> common, long run, String planId) {
+        Map<String, Object> parameters = new LinkedHashMap<>(common);
+        int first = firstPlanYear(run, planId) - 1;
+        for (int i = 0; i < 6; i++) {
+            parameters.put("Y" + i, FiscalYear.of(first + i).japanese() + (i == 0 ? "\n（計画前年度）" : ""));
+        }
+        return parameters;
+    }
+
+    private int firstPlanYear(long run, String planId) {
+        Integer first = jdbc.queryForObject("SELECT first_fy FROM in_plan WHERE run_id = ? AND plan_id = ? AND NOT excluded",
+                Integer.class, run, planId);
+        return first == null ? 0 : first;
+    }
+
+    /** One row per KPI: its actuals for the plan's years so far, expected progress and forecast. */
+    private List<Map<String, ?>> trendRows(long run, FiscalYear year, String planId) {
+        int first = firstPlanYear(run, planId) - 1;
+        return jdbc.query("""
+                SELECT kpi_id, name, unit, denominator, expected_progress, forecast, forecast_meets FROM res_kpi_attainment
+                WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", (rs, i) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            String unit = rs.getString(3);
+            BigDecimal denominator = rs.getBigDecimal(4);
+            row.put("kpi_name", rs.getString(2));
+            row.put("unit", unit);
+            Map<Integer, BigDecimal> actuals = new java.util.HashMap<>();
+            jdbc.query("SELECT point_year, point_value FROM res_kpi_series WHERE run_id = ? AND fiscal_year = ? "
+                    + "AND kpi_id = ? AND series = ?", a -> {
+                        actuals.put(a.getInt(1), a.getBigDecimal(2));
+                    }, run, year.year(), rs.getString(1), jp.nakano.planreview.attainment.KpiEvaluationTasklet.SERIES_ACTUAL);
+            for (int y = 0; y < 6; y++) {
+                row.put("y" + y, value(actuals.get(first + y), null, denominator, 2));
+            }
+            BigDecimal expectedProgress = rs.getBigDecimal(5);
+            row.put("expected_progress", expectedProgress == null ? ""
+                    : Decimals.grouped(expectedProgress.multiply(BigDecimal.valueOf(100)), 1) + "%");
+            BigDecimal forecast = rs.getBigDecimal(6);
+            row.put("forecast", value(forecast, unit, denominator, forecast != null
+                    && forecast.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 1));
+            Object meets = rs.getObject(7);
+            row.put("forecast_meets", meets == null ? "" : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
+            return row;
+        }, run, year.year(), planId);
     }
 
     /** One row per KPI with a trajectory: its name, status and the points of its chart. */

@@ -63,6 +63,8 @@ class KpiReviewReportTests {
             .contains("1,793,615件").contains("約146万件").contains("○順調");
         // the other sections, with page numbers running across them
         int pages = pages(pdf);
+        assertThat(text).contains("成果指標の実績の推移と見通し").contains("2,292,443件").contains("達成見込み")
+            .contains("66.7%");
         assertThat(text).contains("成果指標の状況").contains("成果指標の推移").contains("主な電子手続の利用状況").contains("入力データの検証結果")
             .contains("入力ファイルと実行記録").contains("【計画期間外の実績（評価対象外）】").contains("1/" + pages).contains(pages + "/" + pages)
             .contains("1,793,615").contains("73.46%").contains("前年度の電子受付件数").contains("1,706,697")
