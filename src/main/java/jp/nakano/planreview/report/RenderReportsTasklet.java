@@ -18,6 +18,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
@@ -221,7 +222,7 @@ public class RenderReportsTasklet implements Tasklet {
             jdbc.query("SELECT point_year, point_value FROM res_kpi_series WHERE run_id = ? AND fiscal_year = ? "
                     + "AND kpi_id = ? AND series = ?", a -> {
                         actuals.put(a.getInt(1), a.getBigDecimal(2));
-                    }, run, year.year(), rs.getString(1), jp.nakano.planreview.attainment.KpiEvaluationTasklet.SERIES_ACTUAL);
+                    }, run, year.year(), rs.getString(1), KpiEvaluationTasklet.SERIES_ACTUAL);
             for (int y = 0; y < 6; y++) {
                 row.put("y" + y, value(actuals.get(first + y), null, denominator, 2));
             }
@@ -252,6 +253,15 @@ public class RenderReportsTasklet implements Tasklet {
                             p.getBigDecimal(3).doubleValue()),
                     run, year.year(), kpiId);
             if (!points.isEmpty()) {
+                if (points.stream().noneMatch(p -> KpiEvaluationTasklet.SERIES_ACTUAL.equals(p.get("series")))) {
+                    // an empty 実績 series keeps each series' colour and shape the same on every chart
+                    Map<String, Object> none = new java.util.HashMap<>();
+                    none.put("year", points.get(0).get("year"));
+                    none.put("series", KpiEvaluationTasklet.SERIES_ACTUAL);
+                    none.put("value", null);
+                    points = new java.util.ArrayList<>(points);
+                    points.add(1, none);
+                }
                 Status status = Status.valueOf(rs.getString(4));
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("kpi_name", rs.getString(2));
