@@ -48,8 +48,10 @@ public class ReviewWorkbook {
             Styles styles = new Styles(workbook);
             kpis(workbook, styles, runId, year, planId);
             summary(workbook, styles, runId, year, planId);
+            trend(workbook, styles, runId, year, planId);
             utilisation(workbook, styles, runId, year);
             findings(workbook, styles, runId);
+            inputs(workbook, styles, runId);
             try (OutputStream out = Files.newOutputStream(file)) {
                 workbook.write(out);
             }
@@ -114,6 +116,45 @@ public class ReviewWorkbook {
             text(row, 9, rs.getString(10));
         }, runId, year.year(), planId);
         widths(sheet, 10, 50, 6, 6, 8, 6, 6, 7, 7, 40);
+    }
+
+    private void trend(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year, String planId) {
+        Sheet sheet = sheet(workbook, styles, "実績の推移", List.of("成果指標", "年度", "区分", "値"));
+        int[] r = { 1 };
+        jdbc.query("""
+                SELECT a.name, s.point_year, s.series, s.point_value FROM res_kpi_series s
+                JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
+                WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
+                ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year""",
+                rs -> {
+                    Row row = sheet.createRow(r[0]++);
+                    text(row, 0, rs.getString(1));
+                    text(row, 1, FiscalYear.of(rs.getInt(2)).japanese());
+                    text(row, 2, rs.getString(3));
+                    number(row, 3, rs.getBigDecimal(4), styles.number);
+                }, runId, year.year(), planId);
+        widths(sheet, 44, 12, 8, 14);
+    }
+
+    private void inputs(SXSSFWorkbook workbook, Styles styles, long runId) {
+        Sheet sheet = sheet(workbook, styles, "入力ファイル", List.of("入力ファイル", "文字コード", "サイズ（バイト）",
+                "読込行", "取込行", "除外行", "SHA-256"));
+        int[] r = { 1 };
+        jdbc.query("""
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                FROM run_input_file WHERE run_id = ? ORDER BY file_name""", rs -> {
+            Row row = sheet.createRow(r[0]++);
+            text(row, 0, rs.getString(1));
+            text(row, 1, rs.getString(2));
+            for (int c = 2; c <= 5; c++) {
+                Object value = rs.getObject(c + 1);
+                if (value != null) {
+                    row.createCell(c).setCellValue(((Number) value).longValue());
+                }
+            }
+            text(row, 6, rs.getString(7));
+        }, runId);
+        widths(sheet, 24, 12, 14, 8, 8, 8, 68);
     }
 
     private void utilisation(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year) {

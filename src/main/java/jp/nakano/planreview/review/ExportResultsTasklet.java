@@ -41,6 +41,16 @@ class ExportResultsTasklet implements Tasklet {
 
     static final String SUMMARY_FILE = "kpi-summary.csv";
 
+    static final String SERIES_FILE = "kpi-series.csv";
+
+    static final String INPUTS_FILE = "input-files.csv";
+
+    static final List<String> SERIES_COLUMNS = List.of("fiscal_year", "plan_id", "kpi_id", "point_year", "series",
+            "value");
+
+    static final List<String> INPUT_COLUMNS = List.of("file", "encoding", "size_bytes", "rows_read", "rows_loaded",
+            "rows_rejected", "sha256");
+
     static final List<String> ATTAINMENT_COLUMNS = List.of("fiscal_year", "plan_id", "goal_id", "goal_label",
             "measure_id", "kpi_id", "name", "unit", "denominator", "direction", "basis", "baseline_fy", "baseline",
             "baseline_text", "actual", "actual_status", "actual_source", "other_value", "other_source", "expected",
@@ -70,6 +80,20 @@ class ExportResultsTasklet implements Tasklet {
         long rows = writeUtilisation(folder.working().resolve(UTILISATION_FILE), year);
         rows += writeAttainment(folder.working().resolve(ATTAINMENT_FILE), year);
         rows += writeSummary(folder.working().resolve(SUMMARY_FILE), year);
+        rows += export(folder.working().resolve(SERIES_FILE), SERIES_COLUMNS, """
+                SELECT s.fiscal_year, a.plan_id, s.kpi_id, s.point_year, s.series, s.point_value FROM res_kpi_series s
+                JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
+                WHERE s.run_id = ? AND s.fiscal_year = ?
+                ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year""",
+                rs -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
+                        exact(rs.getBigDecimal(6)) },
+                run.runId(), year.year());
+        rows += export(folder.working().resolve(INPUTS_FILE), INPUT_COLUMNS, """
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                FROM run_input_file WHERE run_id = ? ORDER BY file_name""",
+                rs -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
+                        rs.getObject(5), rs.getObject(6), rs.getString(7) },
+                run.runId());
         rows += writeFindings(folder.working().resolve(FINDINGS_FILE));
         contribution.incrementWriteCount(rows);
         return RepeatStatus.FINISHED;

@@ -146,7 +146,7 @@ class AnnualReviewJobTests {
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(ReviewFixture.runFolder(second)).isNotEqualTo(ReviewFixture.runFolder(first));
         for (String file : List.of("eprocedure-utilisation.csv", "kpi-attainment.csv", "kpi-summary.csv",
-                "validation-findings.csv")) {
+                "kpi-series.csv", "input-files.csv", "validation-findings.csv")) {
             assertThat(Files.readAllBytes(ReviewFixture.runFolder(second).resolve(file)))
                 .isEqualTo(Files.readAllBytes(ReviewFixture.runFolder(first).resolve(file)));
         }
