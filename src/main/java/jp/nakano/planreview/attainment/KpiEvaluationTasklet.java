@@ -90,17 +90,22 @@ public class KpiEvaluationTasklet implements Tasklet {
                 WHERE k.run_id = ? AND NOT k.excluded""" + (onlyPlan == null ? "" : " AND p.plan_id = ?")
                 + " ORDER BY p.source_line, g.seq, k.seq, k.source_line", (rs, i) -> kpi(rs), args);
         int sortKey = 0;
-        Map<String, Map<String, List<Result>>> byPlanAndGoal = new LinkedHashMap<>();
+        Map<String, Map<String, List<Ranked>>> byPlanAndGoal = new LinkedHashMap<>();
         for (Kpi kpi : kpis) {
             List<TargetPoint> targets = targets(run, kpi.spec().kpiId());
-            Result current = evaluate(run, kpi, targets, year);
-            Result previous = evaluate(run, kpi, targets, year.previous());
-            store(run, ++sortKey, kpi, current, previous);
-            storeSeries(run, year, kpi, targets);
+            List<ActualFigure> entered = entered(run, kpi.spec().kpiId());
+            // each year of a KPI is evaluated once: the review year, the year before and the chart's years share it
+            Map<FiscalYear, Result> byYear = new java.util.HashMap<>();
+            java.util.function.Function<FiscalYear, Result> at = y -> byYear.computeIfAbsent(y,
+                    yy -> evaluate(run, kpi, targets, entered, yy));
+            Result current = at.apply(year);
+            Result previous = at.apply(year.previous());
+            store(run, ++sortKey, kpi, targets, current, previous);
+            storeSeries(run, year, kpi, targets, at);
             contribution.incrementReadCount();
             byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
                 .computeIfAbsent(kpi.goalId(), g -> new ArrayList<>())
-                .add(new Result(current.attainment(), current.otherValue(), current.otherSource(), kpi, previous));
+                .add(new Ranked(kpi, current.attainment().status(), previous.attainment().status()));
         }
         contribution.incrementWriteCount(sortKey);
         storeSummary(run, year, byPlanAndGoal);
@@ -108,33 +113,43 @@ public class KpiEvaluationTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    /** An evaluation with the value that was not used (entered or derived), and the previous year's result. */
-    private record Result(Attainment attainment, BigDecimal otherValue, String otherSource, Kpi kpi, Result previous) {
+    /** An evaluation with the value that was not used (entered or derived). */
+    private record Result(Attainment attainment, BigDecimal otherValue, String otherSource) {
     }
 
-    private Result evaluate(long run, Kpi kpi, List<TargetPoint> targets, FiscalYear year) {
-        List<ActualFigure> actuals = new ArrayList<>(jdbc.query("""
+    /** A KPI with its status this year and last year, for the summary. */
+    private record Ranked(Kpi kpi, Status now, Status before) {
+    }
+
+    /** The actuals entered for a KPI in {@code kpi-actuals.csv}, every year. */
+    private List<ActualFigure> entered(long run, String kpiId) {
+        return jdbc.query("""
                 SELECT fiscal_year, actual_value, status, unit, definition, source_file, source_line FROM in_kpi_actual
                 WHERE run_id = ? AND kpi_id = ? AND NOT excluded ORDER BY fiscal_year""",
                 (rs, i) -> new ActualFigure(FiscalYear.of(rs.getInt(1)), Decimals.normalise(rs.getBigDecimal(2)),
                         "provisional".equals(rs.getString(3)), rs.getString(4), rs.getString(5),
                         rs.getString(6) + " line " + rs.getLong(7), rs.getLong(7)),
-                run, kpi.spec().kpiId()));
+                run, kpiId);
+    }
+
+    private Result evaluate(long run, Kpi kpi, List<TargetPoint> targets, List<ActualFigure> entered,
+            FiscalYear year) {
+        List<ActualFigure> actuals = new ArrayList<>(entered);
         BigDecimal other = null;
         String otherSource = null;
         if (kpi.derivedFrom() != null) {
             DerivedActuals.Derived derived = derive(run, kpi, year.year());
-            ActualFigure entered = actuals.stream().filter(a -> a.year().equals(year)).findFirst().orElse(null);
+            ActualFigure typed = actuals.stream().filter(a -> a.year().equals(year)).findFirst().orElse(null);
             if (derived.value() != null) {
                 // the derived value comes from the same audited figures as the utilisation table: it is used
-                if (entered != null) {
-                    actuals.remove(entered);
-                    other = entered.value();
-                    otherSource = "entered: " + entered.source();
-                    if (entered.value().compareTo(derived.value()) != 0) {
+                if (typed != null) {
+                    actuals.remove(typed);
+                    other = typed.value();
+                    otherSource = "entered: " + typed.source();
+                    if (typed.value().compareTo(derived.value()) != 0) {
                         findings.add(Finding.of(Severity.WARNING, "kpi.derived-differs", "kpi-actuals.csv",
-                                entered.line(), "value", Decimals.plain(entered.value()), kpi.spec().kpiId() + " " + year
-                                        + ": the entered actual " + Decimals.plain(entered.value())
+                                typed.line(), "value", Decimals.plain(typed.value()), kpi.spec().kpiId() + " " + year
+                                        + ": the entered actual " + Decimals.plain(typed.value())
                                         + " differs from the value derived from the e-procedure figures "
                                         + Decimals.plain(derived.value()) + " (" + derived.how()
                                         + "); the derived value is used"));
@@ -146,7 +161,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 otherSource = "not derived: " + derived.reason();
             }
         }
-        return new Result(calculator.evaluate(kpi.spec(), targets, actuals, year), other, otherSource, kpi, null);
+        return new Result(calculator.evaluate(kpi.spec(), targets, actuals, year), other, otherSource);
     }
 
     private DerivedActuals.Derived derive(long run, Kpi kpi, int year) {
@@ -245,7 +260,7 @@ public class KpiEvaluationTasklet implements Tasklet {
         return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     }
 
-    private void store(long run, int sortKey, Kpi kpi, Result result, Result previous) {
+    private void store(long run, int sortKey, Kpi kpi, List<TargetPoint> targets, Result result, Result previous) {
         Attainment a = result.attainment();
         jdbc.update("""
                 INSERT INTO res_kpi_attainment (run_id, fiscal_year, sort_key, plan_id, goal_id, goal_label, measure_id,
@@ -261,21 +276,19 @@ public class KpiEvaluationTasklet implements Tasklet {
                 a.actual() == null ? null : a.provisional() ? "provisional" : "final", a.actualSource(),
                 result.otherValue(), result.otherSource(), stored(a.expected()),
                 a.interimFy() == null ? null : a.interimFy().year(), a.interimTarget(), a.interimMet(),
-                a.finalFy() == null ? null : a.finalFy().year(), a.finalTarget(), finalText(kpi, a),
+                a.finalFy() == null ? null : a.finalFy().year(), a.finalTarget(), finalText(targets, a),
                 stored(a.progress()), stored(a.expectedProgress()), stored(a.paceRatio()), a.status().name(),
                 stored(a.forecast()), a.forecastMeetsTarget(), previous.attainment().status().name(),
                 a.definitionChanged(), a.reason());
     }
 
-    private String finalText(Kpi kpi, Attainment a) {
-        if (a.finalFy() == null) {
-            return null;
-        }
-        List<String> texts = jdbc.queryForList("""
-                SELECT target_text FROM in_kpi_target WHERE run_id = ? AND kpi_id = ? AND fiscal_year = ?
-                AND kind = 'final' AND NOT excluded""", String.class, runId.getAsLong(), kpi.spec().kpiId(),
-                a.finalFy().year());
-        return texts.isEmpty() ? null : texts.get(0);
+    /** The plan's wording of the final target the evaluation used. */
+    private static String finalText(List<TargetPoint> targets, Attainment a) {
+        return targets.stream()
+            .filter(t -> t.kind() == TargetKind.FINAL && t.year().equals(a.finalFy()))
+            .map(TargetPoint::text)
+            .findFirst()
+            .orElse(null);
     }
 
     private static BigDecimal stored(BigDecimal value) {
@@ -286,14 +299,10 @@ public class KpiEvaluationTasklet implements Tasklet {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 
-    /** The measures {@code derived_from} can name, in the order the report lists them. */
-    public static final List<String> DERIVED_MEASURES = List.of("eprocedure:online_receipts_total",
-            "eprocedure:major_online_coverage", "eprocedure:major_online_utilisation", "eprocedure:kakanai_coverage");
-
     /** The derived indicators of the review year, for the report's e-procedure section (書かない窓口 by procedures). */
     private void storeDerivedIndicators(long run, FiscalYear year) {
         int seq = 0;
-        for (String measure : DERIVED_MEASURES) {
+        for (String measure : jp.nakano.planreview.plan.KpiRow.DERIVED_MEASURES) {
             Kpi probe = new Kpi(null, null, null, null, null, null, null, null, null, measure, Weighting.PROCEDURES);
             DerivedActuals.Derived derived = derive(run, probe, year.year());
             jdbc.update("INSERT INTO res_derived_indicator (run_id, fiscal_year, seq, measure, derived_value, reason, how) "
@@ -309,14 +318,15 @@ public class KpiEvaluationTasklet implements Tasklet {
 
     public static final String SERIES_TARGET = "目標";
 
-    private void storeSeries(long run, FiscalYear year, Kpi kpi, List<TargetPoint> targets) {
+    private void storeSeries(long run, FiscalYear year, Kpi kpi, List<TargetPoint> targets,
+            java.util.function.Function<FiscalYear, Result> at) {
         List<Object[]> points = new ArrayList<>();
         java.util.SortedMap<FiscalYear, BigDecimal> path = calculator.expectedPath(kpi.spec(), targets);
         for (Map.Entry<FiscalYear, BigDecimal> point : path.entrySet()) {
             FiscalYear y = point.getKey();
             points.add(new Object[] { run, year.year(), kpi.spec().kpiId(), y.year(), SERIES_PLAN, stored(point.getValue()) });
             if (y.compareTo(year) <= 0) {
-                Attainment then = evaluate(run, kpi, targets, y).attainment();
+                Attainment then = at.apply(y).attainment();
                 if (then.actual() != null && !then.definitionChanged()) {
                     points.add(new Object[] { run, year.year(), kpi.spec().kpiId(), y.year(), SERIES_ACTUAL,
                             stored(then.actual()) });
@@ -336,13 +346,13 @@ public class KpiEvaluationTasklet implements Tasklet {
                 + "VALUES (?, ?, ?, ?, ?, ?)", points);
     }
 
-    private void storeSummary(long run, FiscalYear year, Map<String, Map<String, List<Result>>> byPlanAndGoal) {
+    private void storeSummary(long run, FiscalYear year, Map<String, Map<String, List<Ranked>>> byPlanAndGoal) {
         int sortKey = 0;
-        for (Map.Entry<String, Map<String, List<Result>>> planEntry : byPlanAndGoal.entrySet()) {
-            List<Result> all = planEntry.getValue().values().stream().flatMap(List::stream).toList();
+        for (Map.Entry<String, Map<String, List<Ranked>>> planEntry : byPlanAndGoal.entrySet()) {
+            List<Ranked> all = planEntry.getValue().values().stream().flatMap(List::stream).toList();
             Kpi first = all.get(0).kpi();
             insertSummary(run, year, ++sortKey, planEntry.getKey(), null, "計画全体", first.planName(), all);
-            for (List<Result> goal : planEntry.getValue().values()) {
+            for (List<Ranked> goal : planEntry.getValue().values()) {
                 Kpi k = goal.get(0).kpi();
                 insertSummary(run, year, ++sortKey, planEntry.getKey(), k.goalId(), k.goalLabel(), k.goalName(), goal);
             }
@@ -350,16 +360,16 @@ public class KpiEvaluationTasklet implements Tasklet {
     }
 
     private void insertSummary(long run, FiscalYear year, int sortKey, String planId, String goalId, String label,
-            String name, List<Result> results) {
+            String name, List<Ranked> results) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             counts.put(s, 0);
         }
         List<String> changed = new ArrayList<>();
-        for (Result r : results) {
-            Status now = r.attainment().status();
+        for (Ranked r : results) {
+            Status now = r.now();
             counts.merge(now, 1, Integer::sum);
-            Status before = r.previous().attainment().status();
+            Status before = r.before();
             if (now.isChangeFrom(before)) {
                 changed.add(r.kpi().spec().kpiId() + " " + before.word() + "→" + now.word());
             }

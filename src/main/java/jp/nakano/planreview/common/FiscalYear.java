@@ -81,6 +81,18 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         return "令和" + (r == 1 ? "元" : Integer.toString(r)) + "年度";
     }
 
+    /** The short Reiwa form for tight spaces such as a chart axis: {@code R7}; the western year before Reiwa. */
+    public String shortJapanese() {
+        int r = reiwa();
+        return r > 0 ? "R" + r : Integer.toString(year);
+    }
+
+    /** The year's last day the Japanese way, as the date the year's figures refer to: {@code 2026年3月31日（令和7年度末）}. */
+    public String endJapanese() {
+        LocalDate end = lastDay();
+        return end.getYear() + "年" + end.getMonthValue() + "月" + end.getDayOfMonth() + "日（" + japanese() + "末）";
+    }
+
     /** Both forms, as the reports show them: {@code 令和7年度 (FY2025)}. */
     public String label() {
         return japanese() + " (" + this + ")";

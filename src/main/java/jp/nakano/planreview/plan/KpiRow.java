@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.input.CsvRow;
@@ -28,8 +27,8 @@ public record KpiRow(String kpiId, String planId, String goalId, String measureI
         String derivedFrom, Weighting weighting, String source, String note, String sourceFile, long sourceLine)
         implements TableRow {
 
-    /** The e-procedure measures a KPI can be derived from ({@code derived_from}). */
-    public static final Set<String> DERIVED_MEASURES = Set.of("eprocedure:online_receipts_total",
+    /** The e-procedure measures a KPI can be derived from ({@code derived_from}), in the order reports list them. */
+    public static final List<String> DERIVED_MEASURES = List.of("eprocedure:online_receipts_total",
             "eprocedure:major_online_coverage", "eprocedure:major_online_utilisation", "eprocedure:kakanai_coverage");
 
     public static final RowParser<KpiRow> PARSER = new RowParser<>(

@@ -46,17 +46,23 @@ final class NoteWording {
     private NoteWording() {
     }
 
+    /** The wordings of every fragment of the table that the reason contains, in the table's order. */
+    private static List<String> matches(Map<String, String> table, String reason) {
+        List<String> wordings = new ArrayList<>();
+        if (reason != null) {
+            table.forEach((fragment, wording) -> {
+                if (reason.contains(fragment)) {
+                    wordings.add(wording);
+                }
+            });
+        }
+        return wordings;
+    }
+
     /** Why a derived indicator has no value, in Japanese. */
     static String derivedReason(String reason) {
-        if (reason == null) {
-            return "";
-        }
-        for (Map.Entry<String, String> e : DERIVED.entrySet()) {
-            if (reason.contains(e.getKey())) {
-                return e.getValue();
-            }
-        }
-        return reason;
+        List<String> wording = matches(DERIVED, reason);
+        return wording.isEmpty() ? (reason == null ? "" : reason) : wording.get(0);
     }
 
     static String note(String reason, Boolean interimMet) {
@@ -64,13 +70,7 @@ final class NoteWording {
         if (Boolean.TRUE.equals(interimMet)) {
             parts.add("中間目標を達成済み");
         }
-        if (reason != null) {
-            WORDING.forEach((fragment, wording) -> {
-                if (reason.contains(fragment)) {
-                    parts.add(wording);
-                }
-            });
-        }
+        parts.addAll(matches(WORDING, reason));
         return String.join("。", parts);
     }
 

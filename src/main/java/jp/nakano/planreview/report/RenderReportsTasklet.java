@@ -36,7 +36,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
 
-    private final KpiReviewReport report;
+    private final ReviewPdf report;
 
     private final ReviewWorkbook workbook;
 
@@ -50,7 +50,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final Supplier<String> runName;
 
-    public RenderReportsTasklet(JdbcTemplate jdbc, KpiReviewReport report, Supplier<Long> runId,
+    public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder,
             Supplier<String> runName) {
         this.jdbc = jdbc;
@@ -87,15 +87,13 @@ public class RenderReportsTasklet implements Tasklet {
                     + (provisional == 0 ? "（すべて確定値）" : "（うち速報値 " + provisional + "）"));
             parameters.put("ISSUER", p.get("issuer") == null ? "" : p.get("issuer"));
             // figures are for the fiscal year as a whole: its last day is the date they refer to
-            java.time.LocalDate dataDate = year.lastDay();
-            parameters.put("DATA_DATE", dataDate.getYear() + "年" + dataDate.getMonthValue() + "月"
-                    + dataDate.getDayOfMonth() + "日（" + year.japanese() + "末）");
+            parameters.put("DATA_DATE", year.endJapanese());
             parameters.put("RUN_ID", runName.get());
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
             sectionParameters.put("FISCAL_YEAR_LABEL", year.label());
-            List<KpiReviewReport.Section> sections = List.of(
-                    new KpiReviewReport.Section("kpi-review", parameters, rows),
+            List<ReviewPdf.Section> sections = List.of(
+                    new ReviewPdf.Section("kpi-review", parameters, rows),
                     section("kpi-summary", sectionParameters, null, summaryRows(run, year, planId)),
                     section("kpi-trend", trendParameters(sectionParameters, run, planId),
                             "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
@@ -184,11 +182,11 @@ public class RenderReportsTasklet implements Tasklet {
         return parameters;
     }
 
-    private static KpiReviewReport.Section section(String template, Map<String, Object> common, String note,
+    private static ReviewPdf.Section section(String template, Map<String, Object> common, String note,
             List<Map<String, ?>> rows) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("SECTION_NOTE", note);
-        return new KpiReviewReport.Section(template, parameters, rows);
+        return new ReviewPdf.Section(template, parameters, rows);
     }
 
     /** The year columns of the trend table: the year before the plan, then the plan's years (at most six). */
@@ -249,7 +247,7 @@ public class RenderReportsTasklet implements Tasklet {
                     SELECT point_year, series, point_value FROM res_kpi_series
                     WHERE run_id = ? AND fiscal_year = ? AND kpi_id = ?
                     ORDER BY CASE series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, point_year""",
-                    (p, i) -> Map.of("year", shortYear(p.getInt(1)), "series", p.getString(2), "value",
+                    (p, i) -> Map.of("year", FiscalYear.of(p.getInt(1)).shortJapanese(), "series", p.getString(2), "value",
                             p.getBigDecimal(3).doubleValue()),
                     run, year.year(), kpiId);
             if (!points.isEmpty()) {
@@ -274,12 +272,6 @@ public class RenderReportsTasklet implements Tasklet {
             }
         }, run, year.year(), planId);
         return rows;
-    }
-
-    /** R2 for FY2020: short enough for a small chart's axis. */
-    private static String shortYear(int year) {
-        int reiwa = FiscalYear.of(year).reiwa();
-        return reiwa > 0 ? "R" + reiwa : Integer.toString(year);
     }
 
     private List<Map<String, ?>> summaryRows(long run, FiscalYear year, String planId) {

@@ -37,7 +37,7 @@ import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
 import jp.nakano.planreview.input.TableRowWriter;
 import jp.nakano.planreview.plan.GoalRow;
-import jp.nakano.planreview.report.KpiReviewReport;
+import jp.nakano.planreview.report.ReviewPdf;
 import jp.nakano.planreview.report.RenderReportsTasklet;
 import jp.nakano.planreview.plan.KpiActualRow;
 import jp.nakano.planreview.plan.KpiRow;
@@ -134,7 +134,7 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
-            .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new KpiReviewReport(), reviewRun::runId,
+            .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new ReviewPdf(), reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), reviewRun::runName)))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun)))
             .build();

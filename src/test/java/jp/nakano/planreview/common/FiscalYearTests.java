@@ -31,6 +31,13 @@ class FiscalYearTests {
     }
 
     @Test
+    void shouldWriteTheShortFormAndTheYearEndTheWayReportsShowThem() {
+        assertThat(FiscalYear.of(2020).shortJapanese()).isEqualTo("R2");
+        assertThat(FiscalYear.of(2018).shortJapanese()).isEqualTo("2018");
+        assertThat(FiscalYear.of(2022).endJapanese()).isEqualTo("2023年3月31日（令和4年度末）");
+    }
+
+    @Test
     void shouldStartTheFiscalYearOnTheFirstOfApril() {
         assertThat(FiscalYear.containing(LocalDate.of(2026, 3, 31))).isEqualTo(FiscalYear.of(2025));
         assertThat(FiscalYear.containing(LocalDate.of(2026, 4, 1))).isEqualTo(FiscalYear.of(2026));

@@ -28,7 +28,7 @@ import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
  * parameters and formatted rows; page numbers run across the sections. Each template is compiled once, at
  * first use; the data arrives formatted, so the templates only lay it out.
  */
-public class KpiReviewReport {
+public class ReviewPdf {
 
     /** One section of the report: a template of {@code reports/}, its parameters and its rows. */
     public record Section(String template, Map<String, Object> parameters, List<Map<String, ?>> rows) {
@@ -65,12 +65,12 @@ public class KpiReviewReport {
     }
 
     private JasperReport template(String name) {
-        return compiled.computeIfAbsent(name, KpiReviewReport::compile);
+        return compiled.computeIfAbsent(name, ReviewPdf::compile);
     }
 
     private static JasperReport compile(String name) {
         // the build compiles every template (TemplateCompiler); a checkout run from an IDE compiles on first use
-        try (InputStream compiledTemplate = KpiReviewReport.class.getClassLoader()
+        try (InputStream compiledTemplate = ReviewPdf.class.getClassLoader()
             .getResourceAsStream("reports/" + name + ".jasper")) {
             if (compiledTemplate != null) {
                 return (JasperReport) net.sf.jasperreports.engine.util.JRLoader.loadObject(compiledTemplate);
@@ -80,7 +80,7 @@ public class KpiReviewReport {
             throw new IllegalStateException("cannot load reports/" + name + ".jasper: " + ex.getMessage(), ex);
         }
         String resource = "reports/" + name + ".jrxml";
-        try (InputStream in = KpiReviewReport.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = ReviewPdf.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath: the build copies reports/");
             }
