@@ -68,7 +68,7 @@ public class RenderReportsTasklet implements Tasklet {
         long run = runId.get();
         FiscalYear year = fiscalYear.get();
         String only = plan.get();
-        List<Map<String, Object>> plans = jdbc.queryForList("SELECT plan_id, name, issuer FROM in_plan "
+        List<Map<String, Object>> plans = jdbc.queryForList("SELECT plan_id, name, issuer, first_fy FROM in_plan "
                 + "WHERE run_id = ? AND NOT excluded" + (only == null ? "" : " AND plan_id = ?")
                 + " ORDER BY source_line", only == null ? new Object[] { run } : new Object[] { run, only });
         for (Map<String, Object> p : plans) {
@@ -89,20 +89,22 @@ public class RenderReportsTasklet implements Tasklet {
             // figures are for the fiscal year as a whole: its last day is the date they refer to
             parameters.put("DATA_DATE", year.endJapanese());
             parameters.put("RUN_ID", runName.get());
+            int firstPlanYear = ((Number) p.get("first_fy")).intValue();
+            Map<String, List<SeriesPoint>> series = seriesByKpi(run, year, planId);
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
             sectionParameters.put("FISCAL_YEAR_LABEL", year.label());
             List<ReviewPdf.Section> sections = List.of(
                     new ReviewPdf.Section("kpi-review", parameters, rows),
                     section("kpi-summary", sectionParameters, null, summaryRows(run, year, planId)),
-                    section("kpi-trend", trendParameters(sectionParameters, run, planId),
+                    section("kpi-trend", trendParameters(sectionParameters, firstPlanYear),
                             "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
                                     + "予測値は現状からのペースが続いた場合の最終年度の値。",
-                            trendRows(run, year, planId)),
+                            trendRows(run, year, planId, series, firstPlanYear)),
                     section("kpi-charts", sectionParameters,
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
-                            chartRows(run, year, planId)),
+                            chartRows(run, year, planId, series)),
                     section("eprocedure-utilisation", withDerived(sectionParameters, run, year),
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
@@ -190,24 +192,37 @@ public class RenderReportsTasklet implements Tasklet {
     }
 
     /** The year columns of the trend table: the year before the plan, then the plan's years (at most six). */
-    private Map<String, Object> trendParameters(Map<String, Object> common, long run, String planId) {
+    private static Map<String, Object> trendParameters(Map<String, Object> common, int firstPlanYear) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
-        int first = firstPlanYear(run, planId) - 1;
         for (int i = 0; i < 6; i++) {
-            parameters.put("Y" + i, FiscalYear.of(first + i).japanese() + (i == 0 ? "\n（計画前年度）" : ""));
+            parameters.put("Y" + i, FiscalYear.of(firstPlanYear - 1 + i).japanese() + (i == 0 ? "\n（計画前年度）" : ""));
         }
         return parameters;
     }
 
-    private int firstPlanYear(long run, String planId) {
-        Integer first = jdbc.queryForObject("SELECT first_fy FROM in_plan WHERE run_id = ? AND plan_id = ? AND NOT excluded",
-                Integer.class, run, planId);
-        return first == null ? 0 : first;
+    /** A point of a KPI's chart as the evaluation stored it. */
+    private record SeriesPoint(int year, String series, BigDecimal value) {
+    }
+
+    /** Every chart point of the plan's KPIs, read once for the trend table and the charts. */
+    private Map<String, List<SeriesPoint>> seriesByKpi(long run, FiscalYear year, String planId) {
+        Map<String, List<SeriesPoint>> byKpi = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT s.kpi_id, s.point_year, s.series, s.point_value FROM res_kpi_series s
+                JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
+                WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
+                ORDER BY s.kpi_id, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year""",
+                rs -> {
+                    byKpi.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
+                        .add(new SeriesPoint(rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)));
+                }, run, year.year(), planId);
+        return byKpi;
     }
 
     /** One row per KPI: its actuals for the plan's years so far, expected progress and forecast. */
-    private List<Map<String, ?>> trendRows(long run, FiscalYear year, String planId) {
-        int first = firstPlanYear(run, planId) - 1;
+    private List<Map<String, ?>> trendRows(long run, FiscalYear year, String planId,
+            Map<String, List<SeriesPoint>> series, int firstPlanYear) {
+        int first = firstPlanYear - 1;
         return jdbc.query("""
                 SELECT kpi_id, name, unit, denominator, expected_progress, forecast, forecast_meets FROM res_kpi_attainment
                 WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", (rs, i) -> {
@@ -217,10 +232,11 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("kpi_name", rs.getString(2));
             row.put("unit", unit);
             Map<Integer, BigDecimal> actuals = new java.util.HashMap<>();
-            jdbc.query("SELECT point_year, point_value FROM res_kpi_series WHERE run_id = ? AND fiscal_year = ? "
-                    + "AND kpi_id = ? AND series = ?", a -> {
-                        actuals.put(a.getInt(1), a.getBigDecimal(2));
-                    }, run, year.year(), rs.getString(1), KpiEvaluationTasklet.SERIES_ACTUAL);
+            for (SeriesPoint point : series.getOrDefault(rs.getString(1), List.of())) {
+                if (KpiEvaluationTasklet.SERIES_ACTUAL.equals(point.series())) {
+                    actuals.put(point.year(), point.value());
+                }
+            }
             for (int y = 0; y < 6; y++) {
                 row.put("y" + y, value(actuals.get(first + y), null, denominator, 2));
             }
@@ -237,19 +253,17 @@ public class RenderReportsTasklet implements Tasklet {
     }
 
     /** One row per KPI with a trajectory: its name, status and the points of its chart. */
-    private List<Map<String, ?>> chartRows(long run, FiscalYear year, String planId) {
+    private List<Map<String, ?>> chartRows(long run, FiscalYear year, String planId,
+            Map<String, List<SeriesPoint>> series) {
         List<Map<String, ?>> rows = new java.util.ArrayList<>();
         jdbc.query("""
                 SELECT kpi_id, name, unit, status FROM res_kpi_attainment
                 WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
             String kpiId = rs.getString(1);
-            List<Map<String, ?>> points = jdbc.query("""
-                    SELECT point_year, series, point_value FROM res_kpi_series
-                    WHERE run_id = ? AND fiscal_year = ? AND kpi_id = ?
-                    ORDER BY CASE series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, point_year""",
-                    (p, i) -> Map.of("year", FiscalYear.of(p.getInt(1)).shortJapanese(), "series", p.getString(2), "value",
-                            p.getBigDecimal(3).doubleValue()),
-                    run, year.year(), kpiId);
+            List<Map<String, ?>> points = series.getOrDefault(kpiId, List.of()).stream()
+                .<Map<String, ?>>map(p -> Map.of("year", FiscalYear.of(p.year()).shortJapanese(), "series", p.series(),
+                        "value", p.value().doubleValue()))
+                .toList();
             if (!points.isEmpty()) {
                 if (points.stream().noneMatch(p -> KpiEvaluationTasklet.SERIES_ACTUAL.equals(p.get("series")))) {
                     // an empty 実績 series keeps each series' colour and shape the same on every chart
