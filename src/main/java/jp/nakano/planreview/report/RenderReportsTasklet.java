@@ -309,38 +309,71 @@ public class RenderReportsTasklet implements Tasklet {
 
 
 
+    /**
+     * The PDF lists at most this many rows of the e-procedure table, then the totals: the ward's own table has
+     * a few dozen rows, and a listing of every procedure belongs in the CSV file and the workbook.
+     */
+    static final int MAX_PDF_UTILISATION_ROWS = 500;
+
+    /** Above this many rows the chart shows the totals only: hundreds of bars would be unreadable. */
+    static final int MAX_CHARTED_UTILISATION_ROWS = 60;
+
+    private static final String UTILISATION_SELECT = """
+            SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
+                   r.published_rate, r.rate_check,
+                   (SELECT y.online_receipts FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
+                    AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_online,
+                   (SELECT y.rate_percent FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
+                    AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_rate
+            """;
+
     private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
-        return jdbc.query("""
-                SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
-                       r.published_rate, r.rate_check,
-                       (SELECT y.online_receipts FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
-                        AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_online,
-                       (SELECT y.rate_percent FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
-                        AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_rate
-                    """ + UtilisationRow.IN_PLAN_ORDER, (rs, i) -> {
-            String level = rs.getString(2);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
-            row.put("level", JapaneseLabels.level(level));
-            row.put("procedure_count", Decimals.grouped(rs.getBigDecimal(3), 0));
-            row.put("online_receipts", Decimals.grouped(rs.getBigDecimal(4), 0));
-            row.put("total_receipts", Decimals.grouped(rs.getBigDecimal(5), 0));
-            BigDecimal rate = rs.getBigDecimal(6);
-            row.put("rate", rate == null ? "" : rate.toPlainString() + "%");
-            BigDecimal published = rs.getBigDecimal(7);
-            row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
-            row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
-            row.put("prev_online_receipts", Decimals.grouped(rs.getBigDecimal(9), 0));
-            // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
-            boolean charted = rate != null && !"procedure".equals(level) && !"other".equals(level);
-            row.put("chart_label", rs.getString(1));
-            row.put("chart_rate", charted ? rate.doubleValue() : null);
-            BigDecimal previousRate = rs.getBigDecimal(10);
-            row.put("prev_rate", previousRate == null ? "" : previousRate.toPlainString() + "%");
-            return row;
-        }, run, year.year());
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
+                + " WHERE run_id = ? AND fiscal_year = ?", Integer.class, run, year.year());
+        int all = count == null ? 0 : count;
+        boolean chartSystems = all <= MAX_CHARTED_UTILISATION_ROWS;
+        org.springframework.jdbc.core.RowMapper<Map<String, ?>> mapper = (rs, i) -> utilisationRow(rs, chartSystems);
+        if (all <= MAX_PDF_UTILISATION_ROWS) {
+            return jdbc.query(UTILISATION_SELECT + UtilisationRow.IN_PLAN_ORDER, mapper, run, year.year());
+        }
+        // the first rows in the plan's order, a pointer to the full listing, then the totals
+        List<Map<String, ?>> rows = new java.util.ArrayList<>(jdbc.query(UTILISATION_SELECT
+                + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + MAX_PDF_UTILISATION_ROWS, mapper, run, year.year()));
+        Map<String, Object> pointer = new java.util.HashMap<>();
+        pointer.put("name", "（全 " + Decimals.grouped(BigDecimal.valueOf(all), 0) + " 行のうち先頭 "
+                + MAX_PDF_UTILISATION_ROWS + " 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）");
+        rows.add(pointer);
+        rows.addAll(jdbc.query(UTILISATION_SELECT + """
+                 FROM res_eprocedure_utilisation r
+                WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
+                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.sort_key""", mapper, run,
+                year.year()));
+        return rows;
     }
 
+    private static Map<String, ?> utilisationRow(ResultSet rs, boolean chartSystems) throws SQLException {
+        String level = rs.getString(2);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
+        row.put("level", JapaneseLabels.level(level));
+        row.put("procedure_count", Decimals.grouped(rs.getBigDecimal(3), 0));
+        row.put("online_receipts", Decimals.grouped(rs.getBigDecimal(4), 0));
+        row.put("total_receipts", Decimals.grouped(rs.getBigDecimal(5), 0));
+        BigDecimal rate = rs.getBigDecimal(6);
+        row.put("rate", rate == null ? "" : rate.toPlainString() + "%");
+        BigDecimal published = rs.getBigDecimal(7);
+        row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
+        row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
+        row.put("prev_online_receipts", Decimals.grouped(rs.getBigDecimal(9), 0));
+        // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
+        boolean total = "total".equals(level) || "computed_total".equals(level);
+        boolean charted = rate != null && (total || chartSystems && "system".equals(level));
+        row.put("chart_label", rs.getString(1));
+        row.put("chart_rate", charted ? rate.doubleValue() : null);
+        BigDecimal previousRate = rs.getBigDecimal(10);
+        row.put("prev_rate", previousRate == null ? "" : previousRate.toPlainString() + "%");
+        return row;
+    }
 
     private List<Map<String, ?>> findingRows(long run) {
         return jdbc.query("""

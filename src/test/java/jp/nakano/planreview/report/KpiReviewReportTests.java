@@ -163,6 +163,29 @@ class KpiReviewReportTests {
         return cells;
     }
 
+    @Test
+    void shouldListALongEprocedureTableOnlyInPartButKeepItsTotals() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("long-input"));
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= 600; i++) {
+            rows.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i).append(",test procedure ")
+                .append(i).append(",,1,2,,,,,test,\n");
+        }
+        Files.writeString(input.resolve("eprocedure-figures.csv"), rows, java.nio.file.StandardOpenOption.APPEND);
+
+        JobExecution run = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(input, dir.resolve("out"), FiscalYear.of(2020), null));
+        String text = compact(text(Path.of(ReviewRuns.runFolder(run)).resolve("review-chiiki2-FY2020.pdf")));
+
+        assertThat(text).contains("全626行のうち先頭500行と合計のみ").contains("掲載システム合計").contains("区全体の電子手続");
+        assertThat(text).doesNotContain("testprocedure600");
+    }
+
     private Path runFolder(int year) throws Exception {
         JobExecution run = jobOperator.start(annualReviewJob,
                 ReviewRun.parameters(Path.of("input"), dir.resolve("out"), FiscalYear.of(year), null));
