@@ -148,11 +148,11 @@ public class KpiEvaluationTasklet implements Tasklet {
                     otherSource = "entered: " + typed.source();
                     if (typed.value().compareTo(derived.value()) != 0) {
                         findings.add(Finding.of(Severity.WARNING, "kpi.derived-differs", "kpi-actuals.csv",
-                                typed.line(), "value", Decimals.plain(typed.value()), kpi.spec().kpiId() + " " + year
-                                        + ": the entered actual " + Decimals.plain(typed.value())
-                                        + " differs from the value derived from the e-procedure figures "
-                                        + Decimals.plain(derived.value()) + " (" + derived.how()
-                                        + "); the derived value is used"));
+                                typed.line(), "value", Decimals.plain(typed.value()), kpi.spec().kpiId() + " " + year.label()
+                                        + ": 入力された実績 " + Decimals.plain(typed.value())
+                                        + " が電子手続の数値から算出した値 "
+                                        + Decimals.plain(derived.value()) + "（" + derived.how()
+                                        + "）と異なる。算出した値を使う"));
                     }
                 }
                 actuals.add(new ActualFigure(year, derived.value(), false, null, null, "derived: " + derived.how()));

@@ -35,7 +35,7 @@ public final class Decimals {
         String s = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
         if (s.endsWith("%")) {
             if (!allowPercent) {
-                throw new NumberFormatException("a '%' sign is not allowed here");
+                throw new NumberFormatException("この列には「%」を付けない");
             }
             s = s.substring(0, s.length() - 1);
         }
@@ -49,8 +49,8 @@ public final class Decimals {
             s = s.replace(",", "");
         }
         else if (!PLAIN.matcher(s).matches()) {
-            throw new NumberFormatException("expected a number such as 1,461,063 or 62.3"
-                    + (allowPercent ? " or 62.3%" : "") + "; the plan's wording (約, 万) belongs in the *_text column");
+            throw new NumberFormatException("数値として読めない（1,461,063 や 62.3"
+                    + (allowPercent ? "、62.3%" : "") + " のように書く。「約」「万」など計画の表記は *_text の列に書く）");
         }
         return new BigDecimal(s);
     }

@@ -55,21 +55,21 @@ public record EProcedureFigureRow(FiscalYear fiscalYear, String rowId, Level lev
                 f.text("source"), f.optionalText("note"), row.file(), row.line());
         if (figure.level() == Level.PROCEDURE || figure.level() == Level.OTHER) {
             if (figure.parentId() == null) {
-                f.problem("parent_id", "", "is required for a " + figure.level().code() + " row: the system row's row_id");
+                f.problem("parent_id", "", figure.level().code() + " の行では必須（上位のシステム行の row_id を書く）");
             }
         }
         else if (figure.level() != null && figure.parentId() != null) {
-            f.problem("parent_id", figure.parentId(), "must be empty for a " + figure.level().code() + " row");
+            f.problem("parent_id", figure.parentId(), figure.level().code() + " の行では空にする");
         }
         if (figure.onlineReceipts() != null && figure.totalReceipts() != null
                 && figure.onlineReceipts().compareTo(figure.totalReceipts()) > 0) {
             f.problem("online_receipts", row.cell("online_receipts"), "電子受付件数 " + row.cell("online_receipts")
-                    + " is greater than 全受付件数 (total_receipts) " + row.cell("total_receipts")
-                    + "; online receipts are part of all receipts");
+                    + " が全受付件数（total_receipts） " + row.cell("total_receipts")
+                    + " より多い（電子受付は全受付の一部）");
         }
         if (figure.publishedRate() != null
                 && (figure.publishedRate().signum() < 0 || figure.publishedRate().compareTo(BigDecimal.valueOf(100)) > 0)) {
-            f.problem("published_rate", row.cell("published_rate"), "expected a percentage between 0 and 100");
+            f.problem("published_rate", row.cell("published_rate"), "0から100までの百分率で書く");
         }
         f.check();
         return figure;

@@ -41,10 +41,10 @@ public final class UtilisationCalculator {
         if (check == RateCheck.DIFFERS) {
             findings.add(Finding.of(Severity.WARNING, "eprocedure.rate-differs", figure.sourceFile(),
                     figure.sourceLine(), "published_rate", Decimals.plain(figure.publishedRate()),
-                    figure.fiscalYear() + " " + figure.name() + ": the published 電子手続利用率 "
-                            + Decimals.plain(figure.publishedRate()) + "% differs from 電子受付件数 ÷ 全受付件数 = "
+                    figure.fiscalYear().label() + " " + figure.name() + ": 計画に記載の電子手続利用率 "
+                            + Decimals.plain(figure.publishedRate()) + "% が 電子受付件数 ÷ 全受付件数 = "
                             + grouped(figure.onlineReceipts()) + " ÷ " + grouped(figure.totalReceipts()) + " = "
-                            + rate.toPlainString() + "%"));
+                            + rate.toPlainString() + "% と異なる"));
         }
         return new UtilisationRow(figure.fiscalYear().year(), sortKey, figure.rowId(), figure.level().code(),
                 figure.parentId(), figure.seq(), figure.name(), figure.procedureCount(), figure.onlineReceipts(),
@@ -115,16 +115,16 @@ public final class UtilisationCalculator {
         if (breakdown.complete() && cmp != 0) {
             findings.add(Finding.of(Severity.WARNING, "eprocedure.breakdown-mismatch", system.sourceFile(),
                     system.sourceLine(), field, grouped(systemValue),
-                    system.fiscalYear() + " " + system.name() + ": the " + breakdown.rows()
-                            + " rows under it (主な手続 and 上記以外) add up to " + term + " " + grouped(sum)
-                            + " but the system row says " + grouped(systemValue) + " (difference "
-                            + grouped(sum.subtract(systemValue)) + ")"));
+                    system.fiscalYear().label() + " " + system.name() + ": 内訳の" + breakdown.rows()
+                            + "行（主な手続と上記以外）の" + term + "の合計 " + grouped(sum)
+                            + " がシステム行の " + grouped(systemValue) + " と一致しない（差 "
+                            + grouped(sum.subtract(systemValue)) + "）"));
         }
         else if (!breakdown.complete() && cmp > 0) {
             findings.add(Finding.of(Severity.WARNING, "eprocedure.breakdown-exceeds", system.sourceFile(),
                     system.sourceLine(), field, grouped(systemValue),
-                    system.fiscalYear() + " " + system.name() + ": the procedures listed under it add up to " + term
-                            + " " + grouped(sum) + ", more than the system row's " + grouped(systemValue)));
+                    system.fiscalYear().label() + " " + system.name() + ": 内訳の手続の" + term
+                            + "の合計 " + grouped(sum) + " がシステム行の " + grouped(systemValue) + " を超える"));
         }
     }
 
@@ -205,24 +205,24 @@ public final class UtilisationCalculator {
         }
         findings.add(Finding.of(below ? Severity.WARNING : Severity.INFO, "eprocedure.total-vs-systems",
                 published.sourceFile(), published.sourceLine(), null, null,
-                published.fiscalYear() + ": the published ward total differs from the sum of the systems listed ("
-                        + totals.systems() + "): " + String.join("; ", notes)
-                        + (below ? "; a total below the sum of its parts needs checking"
-                                : "; the table lists the main systems only")));
+                published.fiscalYear().label() + ": 区全体の公表値が掲載システム（" + totals.systems()
+                        + "システム）の合計と異なる: " + String.join("、", notes)
+                        + (below ? "。合計が内訳より小さいため確認が必要"
+                                : "。表には主なシステムだけが掲載されている")));
     }
 
     private static boolean compareTotal(String term, BigDecimal published, BigDecimal sum, List<String> notes) {
         if (published == null || sum == null || published.compareTo(sum) == 0) {
             return false;
         }
-        notes.add(term + " total " + grouped(published) + ", systems " + grouped(sum) + " (not itemised "
-                + grouped(published.subtract(sum)) + ")");
+        notes.add(term + " 区全体 " + grouped(published) + "・システム合計 " + grouped(sum) + "（内訳なし "
+                + grouped(published.subtract(sum)) + "）");
         return published.compareTo(sum) < 0;
     }
 
     static String grouped(BigDecimal value) {
         if (value == null) {
-            return "(none)";
+            return "（なし）";
         }
         NumberFormat format = NumberFormat.getNumberInstance(Locale.JAPAN);
         format.setMaximumFractionDigits(10);

@@ -21,12 +21,12 @@ public class RejectedRowListener implements SkipListener<CsvRow, TableRow> {
         if (t instanceof RejectedRowException rejected) {
             for (RejectedRowException.Problem p : rejected.problems()) {
                 findings.add(new Finding(Severity.ERROR, "row.rejected", row.file(), row.line(), p.field(), p.value(),
-                        p.reason() + "; the row is left out", row.raw()));
+                        p.reason() + "。この行は取り込まない", row.raw()));
             }
         }
         else {
             findings.add(new Finding(Severity.ERROR, "row.rejected", row.file(), row.line(), null, null,
-                    "could not be processed: " + t.getMessage() + "; the row is left out", row.raw()));
+                    "処理できない: " + t.getMessage() + "。この行は取り込まない", row.raw()));
         }
     }
 
@@ -39,7 +39,7 @@ public class RejectedRowListener implements SkipListener<CsvRow, TableRow> {
     @Override
     public void onSkipInWrite(TableRow row, Throwable t) {
         findings.add(Finding.of(Severity.ERROR, "row.not-stored", null, null, null, String.valueOf(row.columns()),
-                "could not be stored: " + t.getMessage()));
+                "保存できない: " + t.getMessage()));
     }
 
 }

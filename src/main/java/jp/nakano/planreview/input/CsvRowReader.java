@@ -89,7 +89,7 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
         for (String column : header) {
             if (!known.contains(column)) {
                 findings.accept(Finding.of(Severity.WARNING, "file.unknown-column", fileName, 1L, column, column,
-                        "unknown column '" + column + "' is ignored; known columns are " + known));
+                        "未知の列「" + column + "」は読み飛ばす（使える列: " + String.join(", ", known) + "）"));
             }
         }
         records = parser.iterator();

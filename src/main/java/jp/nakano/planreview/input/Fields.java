@@ -34,12 +34,12 @@ public final class Fields {
     public Fields(CsvRow row) {
         this.row = row;
         if (row.cells().size() < row.expectedWidth()) {
-            problems.add(new RejectedRowException.Problem("(row)", row.raw(), "has " + row.cells().size()
-                    + " of the " + row.expectedWidth() + " columns of the header: truncated or shifted line"));
+            problems.add(new RejectedRowException.Problem("(row)", row.raw(), "見出し行の" + row.expectedWidth()
+                    + "列のうち" + row.cells().size() + "列しかない（行の途中で切れているか、列がずれている）"));
         }
         else if (row.width() > row.expectedWidth()) {
-            problems.add(new RejectedRowException.Problem("(row)", row.raw(), "has " + row.width()
-                    + " cells but the header has " + row.expectedWidth() + " columns: an unquoted comma?"));
+            problems.add(new RejectedRowException.Problem("(row)", row.raw(), row.width() + "列あるが見出し行は"
+                    + row.expectedWidth() + "列（引用符で囲まれていないカンマがないか）"));
         }
     }
 
@@ -61,7 +61,7 @@ public final class Fields {
     public String text(String column) {
         String value = row.cell(column);
         if (value == null) {
-            problem(column, "", "is required");
+            problem(column, "", "必須の項目が空");
         }
         return checkLength(column, value);
     }
@@ -72,8 +72,8 @@ public final class Fields {
 
     private String checkLength(String column, String value) {
         if (value != null && value.length() > MAX_TEXT) {
-            problem(column, value.substring(0, 40) + "…", "is " + value.length() + " characters long; at most "
-                    + MAX_TEXT + " are kept");
+            problem(column, value.substring(0, 40) + "…", value.length() + "文字あり、上限の"
+                    + MAX_TEXT + "文字を超える");
             return null;
         }
         return value;
@@ -91,7 +91,7 @@ public final class Fields {
 
     private String checkId(String column, String value) {
         if (!ID.matcher(value).matches()) {
-            problem(column, value, "expected an id of letters, digits, '.', '_' or '-'");
+            problem(column, value, "IDは英数字と「.」「_」「-」だけで書く");
             return null;
         }
         return value;
@@ -112,7 +112,7 @@ public final class Fields {
             return FiscalYear.parse(value);
         }
         catch (IllegalArgumentException ex) {
-            problem(column, value, ex.getMessage());
+            problem(column, value, "年度として読めない（2025、FY2025、R7、令和7年度 のように書く）");
             return null;
         }
     }
@@ -130,7 +130,7 @@ public final class Fields {
             return number.intValueExact();
         }
         catch (ArithmeticException ex) {
-            problem(column, value, "expected a whole number");
+            problem(column, value, "整数で書く");
             return null;
         }
     }
@@ -157,11 +157,11 @@ public final class Fields {
             return null;
         }
         if (number.signum() < 0) {
-            problem(column, value, "a count cannot be negative");
+            problem(column, value, "件数・手続数は負にできない");
             return null;
         }
         if (number.stripTrailingZeros().scale() > 0) {
-            problem(column, value, "a count must be a whole number");
+            problem(column, value, "件数・手続数は整数で書く");
             return null;
         }
         return number;
@@ -171,8 +171,8 @@ public final class Fields {
         try {
             BigDecimal number = Decimals.parse(value, allowPercent);
             if (number.precision() - number.scale() > MAX_INTEGER_DIGITS || number.scale() > MAX_FRACTION_DIGITS) {
-                problem(column, value, "has too many digits: at most " + MAX_INTEGER_DIGITS + " before and "
-                        + MAX_FRACTION_DIGITS + " after the decimal point");
+                problem(column, value, "桁数が多すぎる（整数部" + MAX_INTEGER_DIGITS + "桁、小数部"
+                        + MAX_FRACTION_DIGITS + "桁まで）");
                 return null;
             }
             return number;
@@ -197,7 +197,7 @@ public final class Fields {
                 return Boolean.FALSE;
             }
             default -> {
-                problem(column, value, "expected true or false");
+                problem(column, value, "true / false（○ / ×、1 / 0）のどれかで書く");
                 return null;
             }
         }
@@ -220,7 +220,7 @@ public final class Fields {
                 return constant;
             }
         }
-        problem(column, value, "expected one of " + Arrays.stream(type.getEnumConstants())
+        problem(column, value, "次のどれかで書く: " + Arrays.stream(type.getEnumConstants())
             .map(c -> c.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.joining(", ")));
         return null;

@@ -49,26 +49,26 @@ public record KpiRow(String kpiId, String planId, String goalId, String measureI
                 f.optionalText("derived_from"), f.optionalChoice("weighting", Weighting.class), f.text("source"),
                 f.optionalText("note"), row.file(), row.line());
         if (kpi.planId() != null && kpi.goalId() == null) {
-            f.problem("goal_id", "", "is required for a KPI of a plan (plan_id " + kpi.planId() + ")");
+            f.problem("goal_id", "", "計画の成果指標では必須（plan_id " + kpi.planId() + "）");
         }
         if (kpi.planId() != null && kpi.baselineStatus() == null && row.cell("baseline_status") == null) {
-            f.problem("baseline_status", "", "is required for a KPI of a plan: value or not_started ([未実施])");
+            f.problem("baseline_status", "", "計画の成果指標では必須（value または not_started（[未実施]））");
         }
         if (kpi.basis() == Basis.CUMULATIVE && kpi.cumulativeEntry() == null) {
-            f.problem("cumulative_entry", "", "is required for a cumulative (累計) KPI: running_total or increment");
+            f.problem("cumulative_entry", "", "累計の成果指標では必須（running_total または increment）");
         }
         if (kpi.baselineStatus() == BaselineStatus.VALUE && kpi.baselineValue() == null) {
-            f.problem("baseline_value", "", "is required when baseline_status is value; use not_started for [未実施]");
+            f.problem("baseline_value", "", "baseline_status が value のときは必須（[未実施] なら not_started とする）");
         }
         if (kpi.baselineStatus() == BaselineStatus.NOT_STARTED && kpi.baselineValue() != null) {
             f.problem("baseline_value", row.cell("baseline_value"),
-                    "must be empty when baseline_status is not_started");
+                    "baseline_status が not_started のときは空にする");
         }
         if (kpi.derivedFrom() != null && !DERIVED_MEASURES.contains(kpi.derivedFrom())) {
-            f.problem("derived_from", kpi.derivedFrom(), "expected one of " + DERIVED_MEASURES);
+            f.problem("derived_from", kpi.derivedFrom(), "次のどれかで書く: " + String.join(", ", DERIVED_MEASURES));
         }
         if (kpi.denominator() != null && kpi.denominator().signum() <= 0) {
-            f.problem("denominator", row.cell("denominator"), "must be greater than zero");
+            f.problem("denominator", row.cell("denominator"), "0より大きい値で書く");
         }
         f.check();
         return kpi;

@@ -24,7 +24,7 @@ public record PhaseRow(String planId, String phase, FiscalYear firstFy, FiscalYe
         PhaseRow phase = new PhaseRow(f.id("plan_id"), f.text("phase"), f.fiscalYear("first_fy"),
                 f.fiscalYear("last_fy"), f.text("source"), row.file(), row.line());
         if (phase.firstFy() != null && phase.lastFy() != null && phase.lastFy().compareTo(phase.firstFy()) < 0) {
-            f.problem("last_fy", row.cell("last_fy"), "must not be before first_fy " + phase.firstFy());
+            f.problem("last_fy", row.cell("last_fy"), "first_fy " + phase.firstFy() + " より前にはできない");
         }
         f.check();
         return phase;

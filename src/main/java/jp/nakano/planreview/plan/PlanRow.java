@@ -27,7 +27,7 @@ public record PlanRow(String planId, String name, FiscalYear firstFy, FiscalYear
                 f.choice("edition", Edition.class), f.optionalText("issued"), f.optionalText("issuer"), f.text("source"),
                 row.file(), row.line());
         if (plan.firstFy() != null && plan.lastFy() != null && plan.lastFy().compareTo(plan.firstFy()) < 0) {
-            f.problem("last_fy", row.cell("last_fy"), "must not be before first_fy " + plan.firstFy());
+            f.problem("last_fy", row.cell("last_fy"), "first_fy " + plan.firstFy() + " より前にはできない");
         }
         f.check();
         return plan;

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.Severity;
@@ -81,9 +82,9 @@ class CrossChecks {
             for (Long line : e.getValue()) {
                 List<Long> others = e.getValue().stream().filter(l -> !l.equals(line)).toList();
                 findings.add(Finding.of(Severity.ERROR, "key.duplicate", t.file(), line, keyList, e.getKey(),
-                        "duplicate key (" + e.getKey() + "): also on line " + others.stream().map(String::valueOf)
-                            .collect(Collectors.joining(", ")) + "; all " + e.getValue().size()
-                                + " rows are left out because the job cannot tell which one is right"));
+                        "キー（" + e.getKey() + "）が重複（ほかに " + others.stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + " 行目）。どれが正しいか判断できないため、該当する"
+                                + e.getValue().size() + "行すべてを取り込まない"));
                 exclude(t.table(), line);
                 count++;
             }
@@ -97,7 +98,7 @@ class CrossChecks {
 
     private static final String PLAN_EXISTS = "EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = t.run_id AND NOT p.excluded AND p.plan_id = t.plan_id)";
 
-    private static final String UNKNOWN_PLAN = "unknown plan id: not in plans.csv";
+    private static final String UNKNOWN_PLAN = "plans.csv にない計画ID";
 
     /** In load order, so a row left out for an unknown id is unknown to the rows that refer to it. */
     private static final List<Reference> REFERENCES = List.of(
@@ -106,23 +107,23 @@ class CrossChecks {
             new Reference("in_measure", "measures.csv", "plan_id", "NOT " + PLAN_EXISTS, UNKNOWN_PLAN),
             new Reference("in_measure", "measures.csv", "goal_id",
                     "NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
-                    "unknown goal id: not a goal of this plan in goals.csv"),
+                    "goals.csv にこの計画の目標として定義されていない目標ID"),
             new Reference("in_kpi", "kpis.csv", "plan_id", "t.plan_id IS NOT NULL AND NOT " + PLAN_EXISTS, UNKNOWN_PLAN),
             new Reference("in_kpi", "kpis.csv", "goal_id",
                     "t.goal_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_goal g WHERE g.run_id = t.run_id AND NOT g.excluded AND g.goal_id = t.goal_id AND g.plan_id = t.plan_id)",
-                    "unknown goal id: not a goal of this KPI's plan in goals.csv"),
+                    "goals.csv にこの成果指標の計画の目標として定義されていない目標ID"),
             new Reference("in_kpi", "kpis.csv", "measure_id",
                     "t.measure_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_measure m WHERE m.run_id = t.run_id AND NOT m.excluded AND m.measure_id = t.measure_id AND m.goal_id = t.goal_id)",
-                    "unknown measure id: not a measure of this KPI's goal in measures.csv"),
+                    "measures.csv にこの成果指標の目標の取組として定義されていない取組ID"),
             new Reference("in_kpi_target", "kpi-targets.csv", "kpi_id",
                     "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
-                    "unknown KPI id: not in kpis.csv"),
+                    "kpis.csv にない成果指標ID"),
             new Reference("in_kpi_actual", "kpi-actuals.csv", "kpi_id",
                     "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id)",
-                    "unknown KPI id: not in kpis.csv"),
+                    "kpis.csv にない成果指標ID"),
             new Reference("in_eprocedure_figure", "eprocedure-figures.csv", "parent_id",
                     "t.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure s WHERE s.run_id = t.run_id AND NOT s.excluded AND s.fiscal_year = t.fiscal_year AND s.row_id = t.parent_id AND s.row_level = 'system')",
-                    "unknown parent: no system row with this row_id in the same fiscal year"));
+                    "同じ年度にこの row_id のシステム行がない"));
 
     private int unknownIds() {
         int count = 0;
@@ -139,7 +140,7 @@ class CrossChecks {
         for (Object[] row : rows) {
             long line = (Long) row[0];
             findings.add(Finding.of(Severity.ERROR, "key.unknown", r.file(), line, r.column(), (String) row[1],
-                    r.message() + "; the row is left out"));
+                    r.message() + "。この行は取り込まない"));
             exclude(r.table(), line);
         }
         return rows.size();
@@ -161,9 +162,9 @@ class CrossChecks {
         for (Object[] r : rows) {
             findings.add(Finding.of(Severity.WARNING, "period.outside-plan", "kpi-actuals.csv", (Long) r[0],
                     "fiscal_year", "FY" + r[2],
-                    "an actual of " + r[1] + " for FY" + r[2] + " is outside the period FY" + r[4] + "–FY" + r[5]
-                            + " of plan " + r[3] + (r[6] == null ? "" : " and is not its baseline year FY" + r[6])
-                            + "; it is kept for reference and not evaluated"));
+                    r[1] + " の" + fy(r[2]) + "の実績は計画 " + r[3] + " の期間（" + fy(r[4]) + "〜" + fy(r[5])
+                            + "）外" + (r[6] == null ? "" : "で、現状値の年度（" + fy(r[6]) + "）でもない")
+                            + "。参考として保持し、評価には使わない"));
         }
         List<Object[]> figures = jdbc.query("""
                 SELECT f.fiscal_year, MIN(f.source_line), COUNT(*) FROM in_eprocedure_figure f
@@ -176,8 +177,8 @@ class CrossChecks {
                 (rs, i) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getLong(3) }, runId);
         for (Object[] r : figures) {
             findings.add(Finding.of(Severity.WARNING, "period.outside-plans", "eprocedure-figures.csv", (Long) r[1],
-                    "fiscal_year", "FY" + r[0], "the " + r[2] + " e-procedure rows for FY" + r[0]
-                            + " fall in no plan's period or baseline year; they are kept and reported"));
+                    "fiscal_year", "FY" + r[0], fy(r[0]) + "の電子手続の行（" + r[2]
+                            + "行）はどの計画の期間・現状値の年度にも当たらない。保持して表には載せる"));
         }
         return rows.size() + figures.size();
     }
@@ -190,9 +191,8 @@ class CrossChecks {
                 runId);
         for (Object[] r : rows) {
             findings.add(Finding.of(Severity.WARNING, "kpi.baseline-without-year", "kpis.csv", (Long) r[0],
-                    "baseline_fy", "", "the baseline " + (r[2] == null ? "" : "'" + r[2] + "' ") + "of " + r[1]
-                            + " has no fiscal year; the plan gives none, so the evaluation places it in the year "
-                            + "before the plan starts until the DX office confirms the year"));
+                    "baseline_fy", "", r[1] + " の現状値" + (r[2] == null ? "" : "「" + r[2] + "」") + "に年度がない。計画に記載がないため、"
+                            + "DX推進担当が年度を確認するまで、計画開始の前年度の値として評価する"));
         }
         return rows.size();
     }
@@ -212,8 +212,8 @@ class CrossChecks {
             boolean unit = r[3] != null && !r[3].equals(r[5]);
             findings.add(Finding.of(Severity.WARNING, "kpi.definition-changed", "kpi-actuals.csv", (Long) r[0],
                     unit ? "unit" : "definition", (String) (unit ? r[3] : r[4]),
-                    "the FY" + r[2] + " actual of " + r[1] + " follows another " + (unit ? "unit" : "definition")
-                            + " than the KPI (" + (unit ? r[5] : r[6]) + "): it is never compared with the targets"));
+                    r[1] + " の" + fy(r[2]) + "の実績は成果指標と" + (unit ? "単位" : "定義") + "が異なる（指標は「"
+                            + (unit ? r[5] : r[6]) + "」）。目標とは比較しない"));
         }
         return rows.size();
     }
@@ -244,21 +244,21 @@ class CrossChecks {
             java.math.BigDecimal baseline = (java.math.BigDecimal) r[8];
             String problem = null;
             if ("final".equals(kind) && (Long) r[10] > 1 && year != finalFy) {
-                problem = kpi + " has " + r[10] + " final targets; the latest, FY" + finalFy + ", is used";
+                problem = kpi + " に最終目標が" + r[10] + "件ある。最も後の" + fy(finalFy) + "のものを使う";
             }
             else if ("final".equals(kind) && baselineFy != null && year <= baselineFy) {
-                problem = "the final target of " + kpi + " is for FY" + year + ", not after its baseline year FY"
-                        + baselineFy;
+                problem = kpi + " の最終目標が" + fy(year) + "で、現状値の年度（" + fy(baselineFy)
+                        + "）より後になっていない";
             }
             else if (!"final".equals(kind) && !"pace".equals(kind) && finalFy != null && year > finalFy) {
-                problem = "the " + kind + " target of " + kpi + " for FY" + year + " is after its final target (FY"
-                        + finalFy + ") and is not used";
+                problem = kpi + " の" + fy(year) + "の目標（" + kind + "）は最終目標（"
+                        + fy(finalFy) + "）より後のため使わない";
             }
             else if ("final".equals(kind) && !(Boolean) r[5] && baseline != null) {
                 int cmp = value.compareTo(baseline);
                 if ("higher".equals(r[6]) ? cmp < 0 : cmp > 0) {
-                    problem = "the final target of " + kpi + " is worse than its baseline for a " + r[6]
-                            + "-is-better KPI: check its direction";
+                    problem = kpi + " の最終目標が現状値より悪い（指標の向きは "
+                            + r[6] + "）。direction の設定を確認する";
                 }
             }
             if (problem != null) {
@@ -278,10 +278,15 @@ class CrossChecks {
                 (rs, i) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getLong(3) }, runId);
         for (Object[] r : rows) {
             findings.add(Finding.of(Severity.WARNING, "eprocedure.several-totals", "eprocedure-figures.csv",
-                    (Long) r[2], "level", "total", "FY" + r[0] + " has " + r[1]
-                            + " ward total rows; the first (this line) is used for derived KPIs"));
+                    (Long) r[2], "level", "total", fy(r[0]) + "に区全体の行が" + r[1]
+                            + "行ある。算出する成果指標には最初の行（この行）を使う"));
         }
         return rows.size();
+    }
+
+    /** A year from a query, in the form the reports use: {@code 令和4年度 (FY2022)}. */
+    private static String fy(Object year) {
+        return FiscalYear.of(((Number) year).intValue()).label();
     }
 
     private void exclude(String table, long line) {

@@ -64,8 +64,8 @@ class ResolveReviewYearTasklet implements Tasklet {
             year = requested;
             if (latest == null || requested.year() > latest) {
                 findings.add(Finding.of(Severity.WARNING, "run.year-without-figures", null, null, "fiscal-year",
-                        requested.toString(), "no e-procedure figures or KPI actuals go up to " + requested
-                                + (latest == null ? "" : "; the latest year with figures is FY" + latest)));
+                        requested.toString(), requested.label() + "までの電子手続の数値・成果指標の実績がない"
+                                + (latest == null ? "" : "（数値のある最新の年度は" + FiscalYear.of(latest).label() + "）")));
             }
         }
         else if (latest == null) {

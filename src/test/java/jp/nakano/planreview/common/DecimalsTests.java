@@ -31,7 +31,7 @@ class DecimalsTests {
             .hasMessageContaining("_text");
         assertThatThrownBy(() -> Decimals.parse("1,46,1063", false)).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> Decimals.parse("abc", false)).isInstanceOf(NumberFormatException.class);
-        assertThatThrownBy(() -> Decimals.parse("5%", false)).hasMessageContaining("'%'");
+        assertThatThrownBy(() -> Decimals.parse("5%", false)).hasMessageContaining("「%」");
         assertThatThrownBy(() -> Decimals.parse("100 200", false)).isInstanceOf(NumberFormatException.class);
     }
 

@@ -17,7 +17,7 @@ class FieldsTests {
 
         assertThatThrownBy(f::check).isInstanceOf(RejectedRowException.class)
             .hasMessageContaining("source=")
-            .hasMessageContaining("4001 characters long");
+            .hasMessageContaining("4001文字あり");
     }
 
     @Test

@@ -118,7 +118,7 @@ class AnnualReviewJobTests {
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.get("code")).isEqualTo("eprocedure.total-vs-systems");
             assertThat(f.get("severity")).isEqualTo("INFO");
-            assertThat(f.get("message")).contains("3,683").contains("手続数 total 320, systems 316");
+            assertThat(f.get("message")).contains("3,683").contains("手続数 区全体 320・システム合計 316");
         });
         assertThat(findings).noneMatch(f -> f.get("severity").equals("ERROR"));
     }
@@ -178,7 +178,7 @@ class AnnualReviewJobTests {
             assertThat(f.get("line")).isEqualTo(String.valueOf(S03_LINE));
             assertThat(f.get("field")).isEqualTo("online_receipts");
             assertThat(f.get("value")).isEqualTo("abc");
-            assertThat(f.get("message")).contains("expected a number");
+            assertThat(f.get("message")).contains("数値として読めない");
             assertThat(f.get("raw_record")).contains("粗大ごみ受付システム");
         });
         assertThat(utilisationIds(run)).doesNotContain("s03").contains("s02", "s04");
@@ -214,7 +214,7 @@ class AnnualReviewJobTests {
             assertThat(f.get("line")).isEqualTo(String.valueOf(S03_LINE));
             assertThat(f.get("field")).isEqualTo("total_receipts");
             assertThat(f.get("value")).isEqualTo("-306612");
-            assertThat(f.get("message")).contains("cannot be negative");
+            assertThat(f.get("message")).contains("負にできない");
         });
     }
 
@@ -228,7 +228,7 @@ class AnnualReviewJobTests {
         assertThat(findings(run)).anySatisfy(f -> {
             assertThat(f.get("line")).isEqualTo(String.valueOf(S03_LINE));
             assertThat(f.get("field")).isEqualTo("online_receipts");
-            assertThat(f.get("message")).contains("電子受付件数").contains("greater than 全受付件数");
+            assertThat(f.get("message")).contains("電子受付件数").contains("全受付件数（total_receipts）").contains("より多い");
         });
         assertThat(utilisationIds(run)).doesNotContain("s03");
     }
@@ -246,7 +246,7 @@ class AnnualReviewJobTests {
             .toList();
         assertThat(duplicates).extracting(f -> f.get("line"))
             .containsExactlyInAnyOrder(String.valueOf(S03_LINE), String.valueOf(copy));
-        assertThat(duplicates.get(0).get("message")).contains("row_id=s03").contains("also on line");
+        assertThat(duplicates.get(0).get("message")).contains("row_id=s03").contains("が重複（ほかに");
         assertThat(utilisationIds(run)).doesNotContain("s03");
     }
 
@@ -280,7 +280,7 @@ class AnnualReviewJobTests {
         assertThat(findings(run)).anySatisfy(f -> {
             assertThat(f.get("file")).isEqualTo("eprocedure-figures.csv");
             assertThat(f.get("line")).isEqualTo(String.valueOf(lastLine));
-            assertThat(f.get("message")).contains("truncated");
+            assertThat(f.get("message")).contains("列しかない");
             assertThat(f.get("raw_record")).startsWith("2022,s01,system");
         });
     }
