@@ -48,11 +48,8 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final Supplier<Path> workingFolder;
 
-    private final Supplier<String> runName;
-
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
-            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder,
-            Supplier<String> runName) {
+            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder) {
         this.jdbc = jdbc;
         this.report = report;
         this.workbook = new ReviewWorkbook(jdbc);
@@ -60,7 +57,6 @@ public class RenderReportsTasklet implements Tasklet {
         this.fiscalYear = fiscalYear;
         this.plan = plan;
         this.workingFolder = workingFolder;
-        this.runName = runName;
     }
 
     @Override
@@ -68,9 +64,10 @@ public class RenderReportsTasklet implements Tasklet {
         long run = runId.get();
         FiscalYear year = fiscalYear.get();
         String only = plan.get();
-        List<Map<String, Object>> plans = jdbc.queryForList("SELECT plan_id, name, issuer, first_fy FROM in_plan "
+        List<Map<String, Object>> plans = jdbc.queryForList("SELECT plan_id, name, issuer, first_fy, last_fy FROM in_plan "
                 + "WHERE run_id = ? AND NOT excluded" + (only == null ? "" : " AND plan_id = ?")
                 + " ORDER BY source_line", only == null ? new Object[] { run } : new Object[] { run, only });
+        String fingerprint = inputFingerprint(run);
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             List<Map<String, ?>> rows = jdbc.query("""
@@ -84,39 +81,49 @@ public class RenderReportsTasklet implements Tasklet {
             parameters.put("PLAN_NAME", p.get("name"));
             parameters.put("FISCAL_YEAR_LABEL", year.label());
             parameters.put("DATA_STATUS", "実績のある指標 " + withActual + " / " + rows.size()
-                    + (provisional == 0 ? "（すべて確定値）" : "（うち速報値 " + provisional + "）"));
+                    + (withActual == 0 ? "" : provisional == 0 ? "（すべて確定値）" : "（うち速報値 " + provisional + "）"));
             parameters.put("ISSUER", p.get("issuer") == null ? "" : p.get("issuer"));
             // figures are for the fiscal year as a whole: its last day is the date they refer to
             parameters.put("DATA_DATE", year.endJapanese());
-            parameters.put("RUN_ID", runName.get());
             int firstPlanYear = ((Number) p.get("first_fy")).intValue();
+            Map<String, Object> cover = new LinkedHashMap<>(parameters);
+            cover.put("PLAN_PERIOD", FiscalYear.of(firstPlanYear).label() + " 〜 "
+                    + FiscalYear.of(((Number) p.get("last_fy")).intValue()).label());
+            cover.put("INPUT_FINGERPRINT", fingerprint);
+            cover.put("SOFTWARE", "作成: plan-review " + version());
             Map<String, List<SeriesPoint>> series = seriesByKpi(run, year, planId);
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
             sectionParameters.put("FISCAL_YEAR_LABEL", year.label());
             List<ReviewPdf.Section> sections = List.of(
-                    new ReviewPdf.Section("kpi-review", parameters, rows),
-                    section("kpi-summary", sectionParameters, null, summaryRows(run, year, planId)),
-                    section("kpi-trend", trendParameters(sectionParameters, firstPlanYear),
+                    new ReviewPdf.Section("review-cover", null, cover, List.of()),
+                    new ReviewPdf.Section("kpi-review", "目標別の成果指標の進行管理", parameters, rows),
+                    section("kpi-summary", "成果指標の状況（目標別の集計）", sectionParameters, null,
+                            summaryRows(run, year, planId)),
+                    section("kpi-trend", "成果指標の実績の推移と見通し", trendParameters(sectionParameters, firstPlanYear),
                             "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
                                     + "予測値は現状からのペースが続いた場合の最終年度の値。",
                             trendRows(run, year, planId, series, firstPlanYear)),
-                    section("kpi-charts", sectionParameters,
+                    section("kpi-charts", "成果指標の推移（グラフ）", sectionParameters,
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
                             chartRows(run, year, planId, series)),
-                    section("eprocedure-utilisation", withDerived(sectionParameters, run, year),
+                    section("eprocedure-utilisation", "主な電子手続の利用状況", withDerived(sectionParameters, run, year),
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
                             utilisationRows(run, year)),
-                    section("validation-findings", sectionParameters,
+                    section("validation-findings", "入力データの検証結果", sectionParameters,
                             "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
                             findingRows(run)),
-                    section("run-provenance", sectionParameters, "実行 " + runName.get() + "　/　作成: plan-review "
-                            + version() + "　/　対象年度 " + year + (only == null ? "" : "　/　計画 " + only),
+                    section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
+                            + fingerprint + "　/　作成: plan-review " + version() + "　/　対象年度 " + year
+                            + (only == null ? "" : "　/　計画 " + only)
+                            + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。",
                             provenanceRows(run)));
             Path pdf = workingFolder.get().resolve("review-" + planId + "-" + year + ".pdf");
-            report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理");
+            // dated by its data, the end of the fiscal year, so that the same input gives the same file
+            report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
+                    year.lastDay().atStartOfDay());
             Path xlsx = workingFolder.get().resolve("review-" + planId + "-" + year + ".xlsx");
             workbook.write(run, year, planId, xlsx);
             contribution.incrementWriteCount(2);
@@ -184,11 +191,29 @@ public class RenderReportsTasklet implements Tasklet {
         return parameters;
     }
 
-    private static ReviewPdf.Section section(String template, Map<String, Object> common, String note,
+    private static ReviewPdf.Section section(String template, String title, Map<String, Object> common, String note,
             List<Map<String, ?>> rows) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("SECTION_NOTE", note);
-        return new ReviewPdf.Section(template, parameters, rows);
+        return new ReviewPdf.Section(template, title, parameters, rows);
+    }
+
+    /**
+     * One SHA-256 over every input file's name and SHA-256, in name order: a single value that names the
+     * input a report was made from, so a printed report can be matched to its files.
+     */
+    private String inputFingerprint(long run) {
+        List<String> lines = jdbc.query("SELECT file_name, sha256 FROM run_input_file WHERE run_id = ?",
+                (rs, i) -> rs.getString(1) + " " + rs.getString(2) + "\n", run)
+            .stream().sorted().toList(); // in Java: a database's collation must not change the value
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            lines.forEach(l -> sha.update(l.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        }
+        catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("the JVM has no SHA-256", ex);
+        }
     }
 
     /** The year columns of the trend table: the year before the plan, then the plan's years (at most six). */

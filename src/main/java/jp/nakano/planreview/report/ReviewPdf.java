@@ -2,11 +2,12 @@ package jp.nakano.planreview.report;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,11 @@ import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
  */
 public class ReviewPdf {
 
-    /** One section of the report: a template of {@code reports/}, its parameters and its rows. */
-    public record Section(String template, Map<String, Object> parameters, List<Map<String, ?>> rows) {
+    /**
+     * One section of the report: a template of {@code reports/}, its heading in the contents (目次; none for the
+     * cover), its parameters and its rows.
+     */
+    public record Section(String template, String title, Map<String, Object> parameters, List<Map<String, ?>> rows) {
     }
 
     private final Map<String, JasperReport> compiled = new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,6 +54,17 @@ public class ReviewPdf {
 
     private List<JasperPrint> fill(List<Section> sections, List<JasperPrint> counted) throws JRException {
         int total = counted == null ? 0 : counted.stream().mapToInt(p -> p.getPages().size()).sum();
+        // the contents: each titled section and the page it starts on, known from the first fill
+        List<String> titles = new java.util.ArrayList<>();
+        List<String> pages = new java.util.ArrayList<>();
+        int start = 1;
+        for (int i = 0; counted != null && i < sections.size(); i++) {
+            if (sections.get(i).title() != null) {
+                titles.add((titles.size() + 1) + ".　" + sections.get(i).title());
+                pages.add(Integer.toString(start));
+            }
+            start += counted.get(i).getPages().size();
+        }
         int offset = 0;
         List<JasperPrint> prints = new java.util.ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
@@ -57,6 +72,8 @@ public class ReviewPdf {
             Map<String, Object> parameters = new HashMap<>(section.parameters());
             parameters.put("PAGE_OFFSET", offset);
             parameters.put("TOTAL_PAGES", total);
+            parameters.put("CONTENTS_TITLES", String.join("\n", titles));
+            parameters.put("CONTENTS_PAGES", String.join("\n", pages));
             prints.add(JasperFillManager.fillReport(template(section.template()), parameters,
                     new JRMapCollectionDataSource(section.rows())));
             offset += counted == null ? 0 : counted.get(i).getPages().size();
@@ -93,10 +110,12 @@ public class ReviewPdf {
 
     /**
      * Writes the PDF of one plan from its sections, in order, as PDF/A-1b (archival: fonts embedded, an sRGB
-     * output intent, the title in the metadata).
+     * output intent, the title in the metadata). The same sections give the same bytes: the document's
+     * creation date is {@code created} (Japan time), not the time of writing ({@link RepeatablePdf}).
      */
-    public void renderPdf(List<Section> sections, Path pdf, String title) throws IOException {
-        try (OutputStream out = Files.newOutputStream(pdf)) {
+    public void renderPdf(List<Section> sections, Path pdf, String title, LocalDateTime created) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
             // page numbers run across the sections: a first fill counts each section's pages, the second
             // fills with the offset and the total (the data is small; filling is quick)
             List<JasperPrint> prints = fill(sections, null);
@@ -116,6 +135,7 @@ public class ReviewPdf {
         catch (JRException ex) {
             throw new IOException("cannot render " + pdf.getFileName() + ": " + ex.getMessage(), ex);
         }
+        Files.write(pdf, RepeatablePdf.normalise(out.toByteArray(), created));
     }
 
 }

@@ -135,7 +135,7 @@ public class AnnualReviewJobConfiguration {
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new ReviewPdf(), reviewRun::runId,
-                    reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), reviewRun::runName)))
+                    reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun))))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun)))
             .build();
     }
