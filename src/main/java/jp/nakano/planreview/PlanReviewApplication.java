@@ -1,14 +1,58 @@
 package jp.nakano.planreview;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+import jp.nakano.planreview.command.ExitCodes;
+import jp.nakano.planreview.operations.RunLock;
 
 /** Entry point of plan-review: the annual progress review of Nakano ward's DX plans. */
 @SpringBootApplication
 public class PlanReviewApplication {
 
     public static void main(String[] args) {
-        System.exit(SpringApplication.exit(SpringApplication.run(PlanReviewApplication.class, args)));
+        // the lock comes first, before Spring opens the embedded database: a second run must neither touch
+        // the database files nor wait, but say at once which run holds them
+        RunLock lock;
+        try {
+            lock = RunLock.acquire(dataDir(args), "starting: plan-review " + String.join(" ", args));
+        }
+        catch (RunLock.HeldException ex) {
+            System.err.println("plan-review: another run is in progress (" + ex.holder() + "); the lock is "
+                    + ex.file().toAbsolutePath() + ". Nothing was done; run again when it has finished.");
+            System.exit(ExitCodes.RUN_IN_PROGRESS);
+            return;
+        }
+        catch (java.io.IOException ex) {
+            System.err.println("plan-review: cannot use the data folder: " + ex.getMessage());
+            System.exit(ExitCodes.FAILURE);
+            return;
+        }
+        SpringApplication application = new SpringApplication(PlanReviewApplication.class);
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("runLock", lock));
+        System.exit(SpringApplication.exit(application.run(args)));
+    }
+
+    /**
+     * The data folder as Spring will resolve {@code plan-review.data-dir}: a command-line option, then a
+     * system property, then the environment variable {@code PLAN_REVIEW_DATA_DIR}, then {@code data}.
+     */
+    static Path dataDir(String[] args) {
+        String value = null;
+        for (String arg : args) {
+            if (arg.startsWith("--plan-review.data-dir=")) {
+                value = arg.substring("--plan-review.data-dir=".length());
+            }
+        }
+        if (value == null) {
+            value = System.getProperty("plan-review.data-dir");
+        }
+        if (value == null) {
+            value = System.getenv("PLAN_REVIEW_DATA_DIR");
+        }
+        return Path.of(value == null || value.isBlank() ? "data" : value);
     }
 
 }

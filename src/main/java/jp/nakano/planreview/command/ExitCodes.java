@@ -12,6 +12,9 @@ public final class ExitCodes {
     /** Invalid input or usage: the message says what to fix. Results of a completed run are still written. */
     public static final int INVALID_INPUT = 2;
 
+    /** Another run holds the data folder (and so the year): nothing was done; try again when it ends. */
+    public static final int RUN_IN_PROGRESS = 3;
+
     private ExitCodes() {
     }
 

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,6 +26,8 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.input.InputFileException;
+import jp.nakano.planreview.operations.RunLock;
+import jp.nakano.planreview.review.InterruptedRuns;
 import jp.nakano.planreview.review.InvalidRunRequestException;
 import jp.nakano.planreview.review.ReviewRun;
 import jp.nakano.planreview.review.ReviewRuns;
@@ -56,12 +59,19 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final FindingRepository findings;
 
+    private final InterruptedRuns interruptedRuns;
+
+    private final ObjectProvider<RunLock> runLock;
+
     private int exitCode = ExitCodes.OK;
 
-    public ReviewCommand(JobOperator jobOperator, Job annualReviewJob, FindingRepository findings) {
+    public ReviewCommand(JobOperator jobOperator, Job annualReviewJob, FindingRepository findings,
+            InterruptedRuns interruptedRuns, ObjectProvider<RunLock> runLock) {
         this.jobOperator = jobOperator;
         this.annualReviewJob = annualReviewJob;
         this.findings = findings;
+        this.interruptedRuns = interruptedRuns;
+        this.runLock = runLock;
     }
 
     @Override
@@ -120,6 +130,11 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int launch(JobParameters parameters) {
+        // holding the data folder's lock, no other process can be running a run still marked as running:
+        // its process was killed or crashed, so it is closed before this run starts
+        if (runLock.getIfAvailable() != null) {
+            interruptedRuns.close();
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(annualReviewJob, parameters);

@@ -6,12 +6,15 @@ import java.util.Locale;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +40,7 @@ import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
 import jp.nakano.planreview.input.TableRowWriter;
 import jp.nakano.planreview.plan.GoalRow;
+import jp.nakano.planreview.operations.RunLock;
 import jp.nakano.planreview.report.ReviewPdf;
 import jp.nakano.planreview.report.RenderReportsTasklet;
 import jp.nakano.planreview.plan.KpiActualRow;
@@ -89,7 +93,9 @@ public class AnnualReviewJobConfiguration {
 
     private final BigDecimal majorProcedureThreshold;
 
-    AnnualReviewJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+    private final ObjectProvider<RunLock> runLock;
+
+    AnnualReviewJobConfiguration(ObjectProvider<RunLock> runLock, JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
             @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows,
             @Value("${plan-review.status.on-track:1.00}") BigDecimal onTrack,
@@ -103,6 +109,7 @@ public class AnnualReviewJobConfiguration {
         this.checkpoint = new DatabaseCheckpointListener(dataSource);
         this.thresholds = new Thresholds(onTrack, slightlyBehind);
         this.majorProcedureThreshold = majorProcedureThreshold;
+        this.runLock = runLock;
     }
 
     /** The current run, resolved per step so singleton readers and writers always see their own run. */
@@ -121,6 +128,15 @@ public class AnnualReviewJobConfiguration {
     Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunOutcomeListener(findings))
+            .listener(new JobExecutionListener() {
+                @Override
+                public void beforeJob(JobExecution execution) {
+                    // a second run that finds the data folder locked can then name this run
+                    String year = execution.getJobParameters().getString(ReviewRun.FISCAL_YEAR);
+                    runLock.ifAvailable(lock -> lock.describe("run " + ReviewRun.runName(execution) + " for "
+                            + (year == null || year.isEmpty() ? "the latest year" : "FY" + year)));
+                }
+            })
             .start(tasklet("prepareRunStep",
                     new PrepareRunTasklet(jdbc, reviewRun, INPUTS.stream().map(RowParser::fileName).toList())));
         for (RowParser<? extends TableRow> input : INPUTS) {
