@@ -12,6 +12,11 @@ public final class ExitCodes {
     /** Invalid input or usage: the message says what to fix. Results of a completed run are still written. */
     public static final int INVALID_INPUT = 2;
 
+    /**
+     * {@code verify}: a file of the run folder was changed, removed or added since the run wrote its manifest.
+     */
+    public static final int VERIFY_MISMATCH = 4;
+
     private ExitCodes() {
     }
 

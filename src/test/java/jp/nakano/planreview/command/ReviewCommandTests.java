@@ -56,6 +56,18 @@ class ReviewCommandTests {
     }
 
     @Test
+    void shouldExitTwoWithAUsageMessageForAnUnknownCommand(CapturedOutput output) {
+        assertThat(run("histroy")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("unknown command 'histroy'").contains("usage:");
+    }
+
+    @Test
+    void shouldExitTwoForAnOptionTheCommandDoesNotTake(CapturedOutput output) {
+        assertThat(run("history", "--plan=chiiki2")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("unknown option --plan for history");
+    }
+
+    @Test
     void shouldExitTwoForAMissingInputFolder(CapturedOutput output) {
         assertThat(run("--input=" + dir.resolve("nowhere"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("nowhere").contains("does not exist");
