@@ -2,10 +2,12 @@ package jp.nakano.planreview;
 
 import java.nio.file.Path;
 
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import jp.nakano.planreview.command.ExitCodes;
+import jp.nakano.planreview.command.VerifyCommand;
 import jp.nakano.planreview.operations.RunLock;
 
 /** Entry point of plan-review: the annual progress review of Nakano ward's DX plans. */
@@ -13,6 +15,11 @@ import jp.nakano.planreview.operations.RunLock;
 public class PlanReviewApplication {
 
     public static void main(String[] args) {
+        DefaultApplicationArguments arguments = new DefaultApplicationArguments(args);
+        if (VerifyCommand.isRequested(arguments)) {
+            // verify only reads files: without Spring it opens no database, so it works while a run holds it
+            System.exit(VerifyCommand.execute(arguments, System.out, System.err));
+        }
         // the lock comes first, before Spring opens the embedded database: a second run must neither touch
         // the database files nor wait, but say at once which run holds them
         RunLock lock;

@@ -15,6 +15,11 @@ public final class ExitCodes {
     /** Another run holds the data folder (and so the year): nothing was done; try again when it ends. */
     public static final int RUN_IN_PROGRESS = 3;
 
+    /**
+     * {@code verify}: a file of the run folder was changed, removed or added since the run wrote its manifest.
+     */
+    public static final int VERIFY_MISMATCH = 4;
+
     private ExitCodes() {
     }
 

@@ -3,9 +3,10 @@ package jp.nakano.planreview.command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,9 @@ import jp.nakano.planreview.review.ReviewRuns;
 
 /**
  * The command a person or a scheduler runs:
- * {@code java -jar plan-review.jar --input=<dir> --output=<dir> [--fiscal-year=<yyyy>] [--plan=<id>]}.
+ * {@code java -jar plan-review.jar [run] --input=<dir> --output=<dir> [--fiscal-year=<yyyy>] [--plan=<id>]}.
  * It checks the arguments, runs {@code annualReviewJob} once, logs the outcome in one line and turns it
- * into an exit code ({@link ExitCodes}).
+ * into an exit code ({@link ExitCodes}). {@code history} and {@code verify} are handed to their own classes.
  */
 @Component
 @ConditionalOnProperty(name = "plan-review.command.enabled", havingValue = "true", matchIfMissing = true)
@@ -45,13 +46,17 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(ReviewCommand.class);
 
     static final String USAGE = """
-            usage: java -jar target/plan-review.jar [--input=<dir>] [--output=<dir>] [--fiscal-year=<yyyy>] [--plan=<id>]
-              --input        folder with the input CSV files (default: input)
+            usage: java -jar target/plan-review.jar [run] [--input=<dir>] [--output=<dir>] [--fiscal-year=<yyyy>] [--plan=<id>]
+                   java -jar target/plan-review.jar history [--fiscal-year=<yyyy>]
+                   java -jar target/plan-review.jar verify <run-folder> [--input=<dir>]
+              run            review a fiscal year (the default when no command is given)
+              history        list the past runs, newest first: year, start, duration, status, findings, outputs
+              verify         check a run folder's files against its manifest.json: exit 0 all match, 4 not
+              --input        folder with the input CSV files (default: input); for verify, also check the
+                             run's input files against this folder
               --output       folder for the results (default: out); a run writes <output>/FY<yyyy>/<run-id>/
-              --fiscal-year  fiscal year to review: 2022, FY2022, R4 or 令和4年度 (default: the latest with figures)
+              --fiscal-year  fiscal year to review or list: 2022, FY2022, R4 or 令和4年度 (default: the latest with figures)
               --plan         review one plan only, by its plan_id (default: every plan)""";
-
-    private static final Set<String> OPTIONS = Set.of("input", "output", "fiscal-year", "plan", "help");
 
     private final JobOperator jobOperator;
 
@@ -59,17 +64,20 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final FindingRepository findings;
 
+    private final HistoryCommand history;
+
     private final InterruptedRuns interruptedRuns;
 
     private final ObjectProvider<RunLock> runLock;
 
     private int exitCode = ExitCodes.OK;
 
-    public ReviewCommand(JobOperator jobOperator, Job annualReviewJob, FindingRepository findings,
+    ReviewCommand(JobOperator jobOperator, Job annualReviewJob, FindingRepository findings, HistoryCommand history,
             InterruptedRuns interruptedRuns, ObjectProvider<RunLock> runLock) {
         this.jobOperator = jobOperator;
         this.annualReviewJob = annualReviewJob;
         this.findings = findings;
+        this.history = history;
         this.interruptedRuns = interruptedRuns;
         this.runLock = runLock;
     }
@@ -89,15 +97,26 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             System.out.println(USAGE);
             return ExitCodes.OK;
         }
-        List<String> problems = new java.util.ArrayList<>();
-        for (String option : args.getOptionNames()) {
-            if (!OPTIONS.contains(option) && !option.startsWith("spring.") && !option.startsWith("plan-review.")
-                    && !option.startsWith("logging.")) {
-                problems.add("unknown option --" + option);
-            }
+        Optional<Subcommand> command = Subcommand.of(args);
+        if (command.isEmpty()) {
+            log.error("unknown command '{}'; the commands are run (the default), history and verify",
+                    args.getNonOptionArgs().get(0));
+            System.err.println(USAGE);
+            return ExitCodes.INVALID_INPUT;
         }
-        if (!args.getNonOptionArgs().isEmpty()) {
-            problems.add("unexpected argument(s) " + args.getNonOptionArgs());
+        return switch (command.get()) {
+            case RUN -> review(args);
+            case HISTORY -> history.execute(args, System.out);
+            // PlanReviewApplication runs verify before Spring starts; this serves callers that start Spring anyway
+            case VERIFY -> VerifyCommand.execute(args, System.out, System.err);
+        };
+    }
+
+    private int review(ApplicationArguments args) {
+        List<String> problems = new ArrayList<>(Subcommand.RUN.unknownOptions(args));
+        List<String> operands = Subcommand.RUN.operands(args);
+        if (!operands.isEmpty()) {
+            problems.add("unexpected argument(s) " + operands);
         }
         Path input = Path.of(single(args, "input", "input"));
         Path output = Path.of(single(args, "output", "out"));

@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,7 +65,8 @@ import jp.nakano.planreview.plan.PlanRow;
  * summary per goal and plan ({@code docs/method.md});</li>
  * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
  * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
- * <li>{@code publishRunStep}: the complete folder moved into place as {@code <output>/FY<yyyy>/<run-id>/}.</li>
+ * <li>{@code publishRunStep}: {@code manifest.json} written, the complete folder moved into place as
+ * {@code <output>/FY<yyyy>/<run-id>/}, {@code latest} updated, the oldest runs beyond the retention removed.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -95,12 +97,19 @@ public class AnnualReviewJobConfiguration {
 
     private final ObjectProvider<RunLock> runLock;
 
+    private final int keepRunsPerYear;
+
     AnnualReviewJobConfiguration(ObjectProvider<RunLock> runLock, JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
             @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows,
             @Value("${plan-review.status.on-track:1.00}") BigDecimal onTrack,
             @Value("${plan-review.status.slightly-behind:0.80}") BigDecimal slightlyBehind,
-            @Value("${plan-review.major-procedure-threshold:10000}") BigDecimal majorProcedureThreshold) {
+            @Value("${plan-review.major-procedure-threshold:10000}") BigDecimal majorProcedureThreshold,
+            @Value("${plan-review.retention.keep-runs-per-year:0}") int keepRunsPerYear) {
+        if (keepRunsPerYear < 0) {
+            throw new IllegalArgumentException("plan-review.retention.keep-runs-per-year must be 0 (keep every run) "
+                    + "or the number of runs to keep per year, not " + keepRunsPerYear);
+        }
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
@@ -110,6 +119,7 @@ public class AnnualReviewJobConfiguration {
         this.thresholds = new Thresholds(onTrack, slightlyBehind);
         this.majorProcedureThreshold = majorProcedureThreshold;
         this.runLock = runLock;
+        this.keepRunsPerYear = keepRunsPerYear;
     }
 
     /** The current run, resolved per step so singleton readers and writers always see their own run. */
@@ -125,7 +135,8 @@ public class AnnualReviewJobConfiguration {
     }
 
     @Bean
-    Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings) {
+    Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings,
+            ObjectProvider<BuildProperties> build) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunOutcomeListener(findings))
             .listener(new JobExecutionListener() {
@@ -152,7 +163,8 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new ReviewPdf(), reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun))))
-            .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun)))
+            .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, jdbc, findings, softwareVersion(build),
+                    keepRunsPerYear)))
             .build();
     }
 
@@ -169,6 +181,12 @@ public class AnnualReviewJobConfiguration {
             .listener(new StepProgressListener(jdbc, input.fileName()))
             .listener(checkpoint)
             .build();
+    }
+
+    /** The Maven project version, from the build-info the build writes; an IDE build without it says so. */
+    private static String softwareVersion(ObjectProvider<BuildProperties> build) {
+        BuildProperties info = build.getIfAvailable();
+        return info == null || info.getVersion() == null ? "(development build)" : info.getVersion();
     }
 
     private static java.nio.file.Path workingFolder(ReviewRun run) {

@@ -1,13 +1,8 @@
 package jp.nakano.planreview.review;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -18,6 +13,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.input.CsvInput;
 import jp.nakano.planreview.input.InputFileException;
 
@@ -60,20 +56,10 @@ class PrepareRunTasklet implements Tasklet {
             Path file = input.resolve(name);
             CsvInput.Encoding encoding = CsvInput.detect(file);
             jdbc.update("INSERT INTO run_input_file (run_id, file_name, encoding, size_bytes, sha256) VALUES (?, ?, ?, ?, ?)",
-                    run.runId(), name, encoding.label(), Files.size(file), sha256(file));
+                    run.runId(), name, encoding.label(), Files.size(file), Checksums.sha256(file));
             contribution.incrementReadCount();
         }
         return RepeatStatus.FINISHED;
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-        }
     }
 
 }

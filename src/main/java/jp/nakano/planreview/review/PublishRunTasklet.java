@@ -2,27 +2,121 @@ package jp.nakano.planreview.review;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Moves the complete working folder into place as {@code <output>/FY<yyyy>/<run-id>/}, the run's last step. */
+import jp.nakano.planreview.audit.ManifestFile;
+import jp.nakano.planreview.audit.PublishedRuns;
+import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.findings.Severity;
+
+/**
+ * The run's last step: writes {@code manifest.json} once every output exists, moves the complete working folder
+ * into place as {@code <output>/FY<yyyy>/<run-id>/}, makes the year's {@code latest} name it and removes the
+ * year's oldest runs beyond the retention setting.
+ */
 class PublishRunTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishRunTasklet.class);
 
     private final ReviewRun run;
 
-    PublishRunTasklet(ReviewRun run) {
+    private final JdbcTemplate jdbc;
+
+    private final FindingRepository findings;
+
+    private final String softwareVersion;
+
+    /** Runs to keep per year; 0 keeps every run. */
+    private final int keepRunsPerYear;
+
+    PublishRunTasklet(ReviewRun run, JdbcTemplate jdbc, FindingRepository findings, String softwareVersion,
+            int keepRunsPerYear) {
         this.run = run;
+        this.jdbc = jdbc;
+        this.findings = findings;
+        this.softwareVersion = softwareVersion;
+        this.keepRunsPerYear = keepRunsPerYear;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        Path published = RunFolder.create(run.outputDir(), run.fiscalYear(), run.runName()).publish();
-        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
-            .putString(ReviewRun.RUN_FOLDER, published.toString());
+        JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
+        RunFolder folder = RunFolder.create(run.outputDir(), run.fiscalYear(), run.runName());
+        RunManifest manifest = ManifestFile.write(folder.working(), manifest(job));
+        contribution.incrementWriteCount(manifest.outputFiles().size() + 1);
+        Path published = folder.publish();
+        job.getExecutionContext().putString(ReviewRun.RUN_FOLDER, published.toString());
+        PublishedRuns year = new PublishedRuns(published.getParent());
+        year.markLatest(run.runName());
+        if (keepRunsPerYear > 0) {
+            removeOldRuns(year);
+        }
         return RepeatStatus.FINISHED;
+    }
+
+    /** The run's results are published whatever happens here: a folder that cannot go is left for a person. */
+    private void removeOldRuns(PublishedRuns year) {
+        try {
+            for (Path removed : year.removeOldest(keepRunsPerYear)) {
+                log.info("Removed run folder {} (plan-review.retention.keep-runs-per-year={})", removed,
+                        keepRunsPerYear);
+            }
+        }
+        catch (IOException ex) {
+            log.warn("Old run folders of {} not removed: {}", run.fiscalYear(), ex.toString());
+        }
+    }
+
+    /** Everything but the output files, which {@link ManifestFile} lists when it writes the manifest. */
+    private RunManifest manifest(JobExecution job) {
+        Map<Severity, Long> counts = findings.countBySeverity(run.runId());
+        return new RunManifest(RunManifest.VERSION, job.getJobInstance().getJobName(), run.runName(), run.runId(),
+                run.fiscalYear().year(), parameters(job), zoned(job.getStartTime()),
+                OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS), RunOutcomeListener.exitCode(counts),
+                softwareVersion, new RunManifest.FindingCounts(counts.get(Severity.ERROR),
+                        counts.get(Severity.WARNING), counts.get(Severity.INFO)),
+                inputFiles(), List.of());
+    }
+
+    private static Map<String, String> parameters(JobExecution job) {
+        Map<String, String> parameters = new TreeMap<>();
+        for (JobParameter<?> parameter : job.getJobParameters()) {
+            parameters.put(parameter.name(), String.valueOf(parameter.value()));
+        }
+        return parameters;
+    }
+
+    /** Batch keeps local times; the manifest says which zone they are in. */
+    private static OffsetDateTime zoned(LocalDateTime time) {
+        return time == null ? null
+                : time.atZone(ZoneId.systemDefault()).toOffsetDateTime().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private List<RunManifest.InputFile> inputFiles() {
+        return jdbc.query("""
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                FROM run_input_file WHERE run_id = ? ORDER BY file_name""",
+                (rs, i) -> new RunManifest.InputFile(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4, Long.class), rs.getObject(5, Long.class),
+                        rs.getObject(6, Long.class), rs.getString(7)),
+                run.runId());
     }
 
 }

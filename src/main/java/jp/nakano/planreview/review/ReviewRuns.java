@@ -1,5 +1,6 @@
 package jp.nakano.planreview.review;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
@@ -19,8 +20,18 @@ public final class ReviewRuns {
 
     /** The published run folder, or a note that none was published. */
     public static String runFolder(JobExecution execution) {
+        return publishedFolder(execution).map(Path::toString).orElse("(nothing published)");
+    }
+
+    /** The folder the run published, if it got that far; it may have been removed since. */
+    public static Optional<Path> publishedFolder(JobExecution execution) {
         String folder = execution.getExecutionContext().getString(ReviewRun.RUN_FOLDER, null);
-        return folder == null ? "(nothing published)" : folder;
+        return Optional.ofNullable(folder).map(Path::of);
+    }
+
+    /** The review year, or the year asked for when the run stopped before it resolved one. */
+    public static Optional<FiscalYear> yearAskedOrReviewed(JobExecution execution) {
+        return fiscalYear(execution).or(() -> Optional.ofNullable(new ReviewRun(execution).requestedYear()));
     }
 
 }

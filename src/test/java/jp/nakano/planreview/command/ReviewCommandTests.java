@@ -31,13 +31,11 @@ class ReviewCommandTests {
         int exit = run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=令和2年度");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        Path yearDir = dir.resolve("out/FY2020");
-        try (Stream<Path> runs = Files.list(yearDir)) {
-            List<Path> folders = runs.toList();
-            assertThat(folders).hasSize(1);
-            assertThat(folders.get(0).resolve("eprocedure-utilisation.csv")).exists();
-            assertThat(folders.get(0).resolve("validation-findings.csv")).exists();
-        }
+        List<Path> folders = runFolders(dir.resolve("out/FY2020"));
+        assertThat(folders).hasSize(1);
+        assertThat(folders.get(0).resolve("eprocedure-utilisation.csv")).exists();
+        assertThat(folders.get(0).resolve("validation-findings.csv")).exists();
+        assertThat(folders.get(0).resolve("manifest.json")).exists();
         assertThat(output.getOut()).containsPattern(
                 "loadEprocedureFiguresStep +eprocedure-figures.csv +read +33, loaded +33, rejected +0 ");
         assertThat(output).contains("annualReviewJob FY2020 COMPLETED").contains("0 error(s)");
@@ -45,16 +43,28 @@ class ReviewCommandTests {
     }
 
     @Test
-    void shouldRunTheSameYearAgainOnTheSameDatabase() {
+    void shouldRunTheSameYearAgainOnTheSameDatabase() throws Exception {
         assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
         assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
-        assertThat(dir.resolve("out/FY2022").toFile().list()).hasSize(2);
+        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(2);
     }
 
     @Test
     void shouldExitTwoWithAUsageMessageForAnUnknownOption(CapturedOutput output) {
         assertThat(run("--inptu=input")).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("unknown option --inptu").contains("usage:");
+    }
+
+    @Test
+    void shouldExitTwoWithAUsageMessageForAnUnknownCommand(CapturedOutput output) {
+        assertThat(run("histroy")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("unknown command 'histroy'").contains("usage:");
+    }
+
+    @Test
+    void shouldExitTwoForAnOptionTheCommandDoesNotTake(CapturedOutput output) {
+        assertThat(run("history", "--plan=chiiki2")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("unknown option --plan for history");
     }
 
     @Test
@@ -84,7 +94,7 @@ class ReviewCommandTests {
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("COMPLETED_WITH_ERRORS").contains("1 error(s)");
-        assertThat(dir.resolve("out/FY2022").toFile().list()).hasSize(1);
+        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
     }
 
     @Test
@@ -95,6 +105,13 @@ class ReviewCommandTests {
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("FAILED").contains("goals.csv").contains("neither UTF-8 nor Shift_JIS");
         assertThat(output).doesNotContain("at org.springframework");
+    }
+
+    /** The run folders of a year folder, without {@code latest}. */
+    static List<Path> runFolders(Path yearDir) throws Exception {
+        try (Stream<Path> entries = Files.list(yearDir)) {
+            return entries.filter(Files::isDirectory).toList();
+        }
     }
 
     private Path copyOfBundledInput() throws Exception {

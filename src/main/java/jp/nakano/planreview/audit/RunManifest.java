@@ -1,0 +1,83 @@
+package jp.nakano.planreview.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What {@code manifest.json} records about one published run: the job, its parameters and times, the software
+ * that ran it, every input and output file with its SHA-256, and the findings by severity. The components are
+ * the JSON keys, in this order.
+ *
+ * @param manifestVersion the version of this format, {@value #VERSION}; a reader refuses a newer one
+ * @param job the Spring Batch job name
+ * @param runId the run folder's name, {@code 20261122-183130-7}
+ * @param jobExecutionId the Spring Batch job execution id, the {@code run_id} of every table
+ * @param fiscalYear the review year
+ * @param parameters the job parameters as text, by name
+ * @param started when the job execution started
+ * @param finished when the manifest was written, the last moment before the folder was published
+ * @param exitStatus the status the run ends with: {@code COMPLETED} or {@code COMPLETED_WITH_ERRORS}
+ * @param softwareVersion the plan-review version (the Maven project version)
+ * @param findings the findings by severity
+ * @param inputFiles the inputs, by path relative to the input folder
+ * @param outputFiles every file of the run folder but the manifest, by path relative to the folder
+ */
+public record RunManifest(int manifestVersion, String job, String runId, long jobExecutionId, int fiscalYear,
+        Map<String, String> parameters, OffsetDateTime started, OffsetDateTime finished, String exitStatus,
+        String softwareVersion, FindingCounts findings, List<InputFile> inputFiles, List<OutputFile> outputFiles) {
+
+    /** The file name of the manifest in every run folder. */
+    public static final String FILE_NAME = "manifest.json";
+
+    /** The format version this build writes. */
+    public static final int VERSION = 1;
+
+    public RunManifest {
+        parameters = parameters == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+        // sorted here, not by the caller's query: the same run gives the same manifest on any database
+        inputFiles = inputFiles == null ? List.of()
+                : inputFiles.stream().sorted(Comparator.comparing(InputFile::path)).toList();
+        outputFiles = outputFiles == null ? List.of()
+                : outputFiles.stream().sorted(Comparator.comparing(OutputFile::path)).toList();
+    }
+
+    /** The same manifest listing these output files. */
+    public RunManifest withOutputFiles(List<OutputFile> files) {
+        return new RunManifest(manifestVersion, job, runId, jobExecutionId, fiscalYear, parameters, started, finished,
+                exitStatus, softwareVersion, findings, inputFiles, files);
+    }
+
+    /** Findings of the run by severity. */
+    public record FindingCounts(long error, long warning, long info) {
+    }
+
+    /**
+     * An input file as the run read it.
+     *
+     * @param path relative to the input folder
+     * @param encoding the encoding detected ({@code UTF-8}, {@code UTF-8 (BOM)}, {@code CP932})
+     * @param size bytes
+     * @param rowsRead data rows read (the header not counted)
+     * @param rowsLoaded rows stored
+     * @param rowsRejected rows left out as findings
+     * @param sha256 lower-case hex
+     */
+    public record InputFile(String path, String encoding, long size, Long rowsRead, Long rowsLoaded,
+            Long rowsRejected, String sha256) {
+    }
+
+    /**
+     * An output file of the run folder.
+     *
+     * @param path relative to the run folder, {@code /} between folders
+     * @param size bytes
+     * @param sha256 lower-case hex
+     */
+    public record OutputFile(String path, long size, String sha256) {
+    }
+
+}
