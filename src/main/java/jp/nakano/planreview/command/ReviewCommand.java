@@ -1,5 +1,6 @@
 package jp.nakano.planreview.command;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,7 +29,11 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.input.InputFileException;
+import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.audit.UnchangedRun;
+import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.operations.RunLock;
+import jp.nakano.planreview.review.AnnualReviewJobConfiguration;
 import jp.nakano.planreview.review.InterruptedRuns;
 import jp.nakano.planreview.review.InvalidRunRequestException;
 import jp.nakano.planreview.review.ReviewRun;
@@ -46,7 +52,7 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     private static final Logger log = LoggerFactory.getLogger(ReviewCommand.class);
 
     static final String USAGE = """
-            usage: java -jar target/plan-review.jar [run] [--input=<dir>] [--output=<dir>] [--fiscal-year=<yyyy>] [--plan=<id>]
+            usage: java -jar target/plan-review.jar [run] [--input=<dir>] [--output=<dir>] [--fiscal-year=<yyyy>] [--plan=<id>] [--force]
                    java -jar target/plan-review.jar history [--fiscal-year=<yyyy>]
                    java -jar target/plan-review.jar verify <run-folder> [--input=<dir>]
               run            review a fiscal year (the default when no command is given)
@@ -56,7 +62,9 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
                              run's input files against this folder
               --output       folder for the results (default: out); a run writes <output>/FY<yyyy>/<run-id>/
               --fiscal-year  fiscal year to review or list: 2022, FY2022, R4 or 令和4年度 (default: the latest with figures)
-              --plan         review one plan only, by its plan_id (default: every plan)""";
+              --plan         review one plan only, by its plan_id (default: every plan)
+              --force        run even when the inputs are byte for byte those of the latest published run
+                             for the same request (by default such a run says so and does nothing, exit 0)""";
 
     private final JobOperator jobOperator;
 
@@ -70,16 +78,19 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private final ObjectProvider<RunLock> runLock;
 
+    private final ObjectProvider<BuildProperties> build;
+
     private int exitCode = ExitCodes.OK;
 
     ReviewCommand(JobOperator jobOperator, Job annualReviewJob, FindingRepository findings, HistoryCommand history,
-            InterruptedRuns interruptedRuns, ObjectProvider<RunLock> runLock) {
+            InterruptedRuns interruptedRuns, ObjectProvider<RunLock> runLock, ObjectProvider<BuildProperties> build) {
         this.jobOperator = jobOperator;
         this.annualReviewJob = annualReviewJob;
         this.findings = findings;
         this.history = history;
         this.interruptedRuns = interruptedRuns;
         this.runLock = runLock;
+        this.build = build;
     }
 
     @Override
@@ -139,7 +150,43 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             System.err.println(USAGE);
             return ExitCodes.INVALID_INPUT;
         }
-        return launch(ReviewRun.parameters(input, output, fiscalYear, plan));
+        // holding the data folder's lock, no other process can be running a run still marked as running:
+        // its process was killed or crashed, so it is closed before anything else
+        if (runLock.getIfAvailable() != null) {
+            interruptedRuns.close();
+        }
+        JobParameters parameters = ReviewRun.parameters(input, output, fiscalYear, plan);
+        if (!args.containsOption("force")) {
+            Optional<RunManifest> same = unchangedRun(input, output, parameters);
+            if (same.isPresent()) {
+                log.info("Inputs unchanged since run {} ({}, {}): nothing to do; results in {}. --force runs anyway",
+                        same.get().runId(), FiscalYear.of(same.get().fiscalYear()), same.get().exitStatus(),
+                        output.resolve(FiscalYear.of(same.get().fiscalYear()).toString()).resolve(same.get().runId())
+                            .toAbsolutePath().normalize());
+                return ExitCodes.OK;
+            }
+        }
+        return launch(parameters);
+    }
+
+    /** The published run this request would repeat (same input bytes, request and software), if any. */
+    private Optional<RunManifest> unchangedRun(Path input, Path output, JobParameters parameters) {
+        Map<String, String> inputs = new java.util.TreeMap<>();
+        try {
+            for (String name : AnnualReviewJobConfiguration.inputFileNames()) {
+                Path file = input.resolve(name);
+                if (!Files.isRegularFile(file)) {
+                    return Optional.empty(); // the run will say what is missing
+                }
+                inputs.put(name, Checksums.sha256(file));
+            }
+            return UnchangedRun.find(output, inputs, parameters.getString(ReviewRun.FISCAL_YEAR),
+                    parameters.getString(ReviewRun.PLAN), AnnualReviewJobConfiguration.softwareVersion(build));
+        }
+        catch (IOException ex) {
+            log.warn("Could not compare the inputs with the last run ({}); running", ex.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static String single(ApplicationArguments args, String name, String fallback) {
@@ -149,11 +196,6 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private int launch(JobParameters parameters) {
-        // holding the data folder's lock, no other process can be running a run still marked as running:
-        // its process was killed or crashed, so it is closed before this run starts
-        if (runLock.getIfAvailable() != null) {
-            interruptedRuns.close();
-        }
         JobExecution execution;
         try {
             execution = jobOperator.start(annualReviewJob, parameters);

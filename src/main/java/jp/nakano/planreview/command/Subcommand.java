@@ -11,7 +11,7 @@ import org.springframework.boot.ApplicationArguments;
 enum Subcommand {
 
     /** Review a fiscal year: the default. */
-    RUN("run", Set.of("input", "output", "fiscal-year", "plan", "help")),
+    RUN("run", Set.of("input", "output", "fiscal-year", "plan", "force", "help")),
 
     /** List the past runs. */
     HISTORY("history", Set.of("fiscal-year", "help")),

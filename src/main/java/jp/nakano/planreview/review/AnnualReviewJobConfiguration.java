@@ -184,7 +184,13 @@ public class AnnualReviewJobConfiguration {
     }
 
     /** The Maven project version, from the build-info the build writes; an IDE build without it says so. */
-    private static String softwareVersion(ObjectProvider<BuildProperties> build) {
+    /** The input files a run reads, in load order. */
+    public static List<String> inputFileNames() {
+        return INPUTS.stream().map(RowParser::fileName).toList();
+    }
+
+    /** The version of this build as the manifests record it. */
+    public static String softwareVersion(ObjectProvider<BuildProperties> build) {
         BuildProperties info = build.getIfAvailable();
         return info == null || info.getVersion() == null ? "(development build)" : info.getVersion();
     }
