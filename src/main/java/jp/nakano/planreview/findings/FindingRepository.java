@@ -5,15 +5,20 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import jp.nakano.planreview.input.InputFiles;
+
 /** Stores the findings of a run, in the order they were made. */
 @Repository
 public class FindingRepository {
 
-    /** WHERE (the run as parameter) and ORDER BY of the findings in the order every output lists them. */
+    /**
+     * WHERE (the run as parameter) and ORDER BY of the findings in the order every output lists them; files
+     * by {@link InputFiles#byName}, so the order does not depend on the database's collation.
+     */
     public static final String IN_REPORT_ORDER = """
              WHERE run_id = ?
             ORDER BY CASE severity WHEN 'ERROR' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END,
-                     COALESCE(file_name, ''), COALESCE(line_no, 0), finding_id""";
+                     """ + InputFiles.byName("file_name") + ", COALESCE(line_no, 0), finding_id";
 
     private final JdbcTemplate jdbc;
 

@@ -24,6 +24,7 @@ import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.input.InputFiles;
 
 /**
  * Renders {@code review-<plan>-FY<yyyy>.pdf} and {@code .xlsx} for every plan under review from the run's
@@ -236,7 +237,7 @@ public class RenderReportsTasklet implements Tasklet {
                 SELECT s.kpi_id, s.point_year, s.series, s.point_value FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
-                ORDER BY s.kpi_id, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year""",
+                ORDER BY s.kpi_id, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year, s.point_value""",
                 rs -> {
                     byKpi.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>())
                         .add(new SeriesPoint(rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)));
@@ -418,7 +419,7 @@ public class RenderReportsTasklet implements Tasklet {
     private List<Map<String, ?>> provenanceRows(long run) {
         return jdbc.query("""
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
-                FROM run_input_file WHERE run_id = ? ORDER BY file_name""", (rs, i) -> {
+                FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", rs.getString(1));
             row.put("encoding", rs.getString(2));

@@ -25,6 +25,7 @@ import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.input.InputFiles;
 
 /**
  * The review of one plan as an Excel workbook for staff: one sheet per section with Japanese names,
@@ -125,7 +126,7 @@ public class ReviewWorkbook {
                 SELECT a.name, s.point_year, s.series, s.point_value FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
-                ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year""",
+                ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year, s.point_value""",
                 rs -> {
                     Row row = sheet.createRow(r[0]++);
                     text(row, 0, rs.getString(1));
@@ -142,7 +143,7 @@ public class ReviewWorkbook {
         int[] r = { 1 };
         jdbc.query("""
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
-                FROM run_input_file WHERE run_id = ? ORDER BY file_name""", rs -> {
+                FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), rs -> {
             Row row = sheet.createRow(r[0]++);
             text(row, 0, rs.getString(1));
             text(row, 1, rs.getString(2));

@@ -19,6 +19,7 @@ import jp.nakano.planreview.common.CsvOutput;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
 
 /**
@@ -84,13 +85,13 @@ class ExportResultsTasklet implements Tasklet {
                 SELECT s.fiscal_year, a.plan_id, s.kpi_id, s.point_year, s.series, s.point_value FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ?
-                ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year""",
+                ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year, s.point_value""",
                 rs -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         exact(rs.getBigDecimal(6)) },
                 run.runId(), year.year());
         rows += export(folder.working().resolve(INPUTS_FILE), INPUT_COLUMNS, """
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
-                FROM run_input_file WHERE run_id = ? ORDER BY file_name""",
+                FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"),
                 rs -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
                         rs.getObject(5), rs.getObject(6), rs.getString(7) },
                 run.runId());

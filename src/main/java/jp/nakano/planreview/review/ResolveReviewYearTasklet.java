@@ -43,8 +43,8 @@ class ResolveReviewYearTasklet implements Tasklet {
                     plan);
             if (known == null || known == 0) {
                 throw new InvalidRunRequestException("unknown plan '" + plan + "': plans.csv has "
-                        + jdbc.queryForList("SELECT plan_id FROM in_plan WHERE run_id = ? AND NOT excluded ORDER BY plan_id",
-                                String.class, runId));
+                        + jdbc.queryForList("SELECT plan_id FROM in_plan WHERE run_id = ? AND NOT excluded",
+                                String.class, runId).stream().sorted().toList()); // sorted here: collations differ
             }
         }
         Integer latestFigures = jdbc.queryForObject(

@@ -36,7 +36,7 @@ class AnnualReviewJobTests {
      * The FY2020 table 主な電子手続の利用状況 as printed in the plan (seed 000, 参考資料): name and
      * 電子手続利用率. This is the oracle; the job must give every one of these figures.
      */
-    private static final String[][] PRINTED_FY2020 = {
+    static final String[][] PRINTED_FY2020 = {
             { "s01", "東京電子自治体共同運営電子申請サービス", "4.87" },
             { "s01-p1", "区民健診の申込み", "49.51" },
             { "s01-p2", "大人の風しん抗体検査・ワクチン接種の費用助成申請", "71.19" },
