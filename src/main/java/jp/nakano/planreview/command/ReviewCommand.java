@@ -150,6 +150,12 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             System.err.println(USAGE);
             return ExitCodes.INVALID_INPUT;
         }
+        String unwritable = unwritable(output);
+        if (unwritable != null) {
+            log.error("output folder '{}' cannot be written ({}): nothing was run", output.toAbsolutePath().normalize(),
+                    unwritable);
+            return ExitCodes.FAILURE;
+        }
         // holding the data folder's lock, no other process can be running a run still marked as running:
         // its process was killed or crashed, so it is closed before anything else
         if (runLock.getIfAvailable() != null) {
@@ -167,6 +173,18 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         return launch(parameters);
+    }
+
+    /** Why a run could not write its results into {@code output}, or null when it can. */
+    private static String unwritable(Path output) {
+        try {
+            Files.createDirectories(output);
+            Files.delete(Files.createTempFile(output, ".write-test-", ".tmp"));
+            return null;
+        }
+        catch (IOException | SecurityException ex) {
+            return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        }
     }
 
     /** The published run this request would repeat (same input bytes, request and software), if any. */

@@ -68,7 +68,7 @@ public class InterruptedRuns {
     }
 
     /** Removes {@code <output>/FY*}{@code /.work-<run>}: what a run wrote before it was published. */
-    private static int removeWorkingFolders(Path output, String runName) {
+    static int removeWorkingFolders(Path output, String runName) {
         if (!Files.isDirectory(output)) {
             return 0;
         }

@@ -43,10 +43,64 @@ class ReviewCommandTests {
     }
 
     @Test
-    void shouldRunTheSameYearAgainOnTheSameDatabase() throws Exception {
+    void shouldDoNothingAndExitZeroWhenTheInputsAreThoseOfTheLatestRun(CapturedOutput output) throws Exception {
+        Path input = copyOfBundledInput();
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
+        String first = latest(dir.resolve("out/FY2022"));
+
+        // the nightly schedule: nothing new came in
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
+
+        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
+        assertThat(latest(dir.resolve("out/FY2022"))).isEqualTo(first);
+        assertThat(output).contains("Inputs unchanged since run " + first).contains("nothing to do");
+    }
+
+    @Test
+    void shouldRunTheSameInputsAgainWhenForced() throws Exception {
         assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
-        assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
+        assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022", "--force")).isZero();
+
+        List<Path> folders = runFolders(dir.resolve("out/FY2022"));
+        assertThat(folders).hasSize(2);
+        // the same input gives the same files
+        for (String file : List.of("kpi-attainment.csv", "eprocedure-utilisation.csv", "review-chiiki2-FY2022.pdf")) {
+            assertThat(Files.readAllBytes(folders.get(1).resolve(file)))
+                .isEqualTo(Files.readAllBytes(folders.get(0).resolve(file)));
+        }
+    }
+
+    @Test
+    void shouldRunAgainWhenAnInputChangedOrTheRequestDiffers(CapturedOutput output) throws Exception {
+        Path input = copyOfBundledInput();
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
+
+        // one more figure from a department: a new run and a new latest
+        Files.writeString(input.resolve("kpi-actuals.csv"),
+                Files.readString(input.resolve("kpi-actuals.csv")).replace("\n", "\r\n"));
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
         assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(2);
+        // the same inputs for one plan only is another request
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2"))
+            .isZero();
+        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(3);
+        assertThat(output).doesNotContain("Inputs unchanged");
+    }
+
+    @Test
+    void shouldExitOneAndRunNothingWhenTheOutputFolderCannotBeWritten(CapturedOutput output) throws Exception {
+        // a file where the output folder should be: no folder can be made there (whoever runs the test, root too)
+        Path blocked = Files.writeString(dir.resolve("blocked"), "not a folder");
+
+        assertThat(run("--input=input", "--output=" + blocked.resolve("out"))).isEqualTo(ExitCodes.FAILURE);
+
+        assertThat(output).contains("output folder '" + blocked.resolve("out").toAbsolutePath().normalize()
+                + "' cannot be written").contains("nothing was run");
+        assertThat(output).doesNotContain("annualReviewJob").doesNotContain("at org.springframework");
+    }
+
+    private static String latest(Path yearDir) throws Exception {
+        return Files.readString(yearDir.resolve("latest")).strip();
     }
 
     @Test

@@ -1,0 +1,197 @@
+package jp.nakano.planreview.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jp.nakano.planreview.PlanReviewApplication;
+
+/**
+ * Runs the command as separate processes, as a scheduler does, and breaks them: a second run while one
+ * holds the data folder, a run killed with SIGKILL while loading and while rendering. The next run must
+ * recover without manual steps and give the files a clean run gives.
+ */
+class RunFaultsTests {
+
+    private static final Pattern RUN_NAME = Pattern.compile("for run (\\d{8}-\\d{6}-\\d+)");
+
+    private static final List<String> COMPARED = List.of("eprocedure-utilisation.csv", "kpi-attainment.csv",
+            "kpi-summary.csv", "kpi-series.csv", "validation-findings.csv", "review-chiiki2-FY2022.pdf");
+
+    @TempDir
+    private static Path shared;
+
+    private static Path clean;
+
+    @TempDir
+    private Path dir;
+
+    private final List<Process> processes = new ArrayList<>();
+
+    /** The reference: a run of the bundled data that nothing disturbed. */
+    @BeforeAll
+    static void runCleanly() throws Exception {
+        Child child = Child.start(shared.resolve("out"), shared.resolve("data"));
+        assertThat(child.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(child.process.exitValue()).as(child.output()).isZero();
+        clean = onlyRunFolder(shared.resolve("out/FY2022"));
+    }
+
+    @AfterEach
+    void stopChildren() {
+        processes.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void shouldRefuseASecondRunWithExitThreeNamingTheRunThatHoldsTheYear() throws Exception {
+        Child first = started(dir.resolve("out"), dir.resolve("data"));
+        String runName = first.await(RUN_NAME).group(1);
+        // the lock names the run once its job has started
+        first.await(Pattern.compile("prepareRunStep"));
+
+        Child second = started(dir.resolve("out"), dir.resolve("data"));
+        assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).as("the second run exits at once").isTrue();
+
+        assertThat(second.process.exitValue()).isEqualTo(ExitCodes.RUN_IN_PROGRESS);
+        assertThat(second.output()).contains("another run is in progress").contains("run " + runName)
+            .contains("Nothing was done");
+        assertThat(first.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.process.exitValue()).as(first.output()).isZero();
+        assertSameFilesAsACleanRun(onlyRunFolder(dir.resolve("out/FY2022")));
+    }
+
+    @Test
+    void shouldRecoverARunKilledWhileLoading() throws Exception {
+        Child killed = started(dir.resolve("out"), dir.resolve("data"));
+        String runName = killed.await(RUN_NAME).group(1);
+        killed.await(Pattern.compile("prepareRunStep .*COMPLETED"));
+        killed.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        Child next = started(dir.resolve("out"), dir.resolve("data"));
+
+        assertThat(next.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(next.process.exitValue()).as(next.output()).isZero();
+        assertThat(next.output()).containsPattern("Run " + runName + " had not finished: its process ended (in \\w+Step|between steps); marked ABANDONED");
+        assertSameFilesAsACleanRun(onlyRunFolder(dir.resolve("out/FY2022")));
+    }
+
+    @Test
+    void shouldRecoverARunKilledWhileRenderingAndNeverPublishItsHalfFolder() throws Exception {
+        Child killed = started(dir.resolve("out"), dir.resolve("data"));
+        String runName = killed.await(RUN_NAME).group(1);
+        // the first plan's report is written, the second's is being rendered
+        killed.await(Pattern.compile("Rendered review-chiiki2-FY2022.pdf"));
+        killed.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        // what the killed run wrote is in its hidden working folder, not where people look
+        assertThat(dir.resolve("out/FY2022/.work-" + runName)).isDirectory();
+        assertThat(dir.resolve("out/FY2022/" + runName)).doesNotExist();
+
+        Child next = started(dir.resolve("out"), dir.resolve("data"));
+
+        assertThat(next.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(next.process.exitValue()).as(next.output()).isZero();
+        assertThat(next.output()).contains("Run " + runName + " had not finished: its process ended in renderReportsStep")
+            .contains("its unpublished working folder removed");
+        assertThat(dir.resolve("out/FY2022/.work-" + runName)).doesNotExist();
+        Path published = onlyRunFolder(dir.resolve("out/FY2022"));
+        assertThat(Files.readString(dir.resolve("out/FY2022/latest")).strip()).isEqualTo(published.getFileName().toString());
+        assertSameFilesAsACleanRun(published);
+    }
+
+    private Child started(Path out, Path data) throws IOException {
+        Child child = Child.start(out, data);
+        processes.add(child.process);
+        return child;
+    }
+
+    private static void assertSameFilesAsACleanRun(Path folder) throws IOException {
+        for (String file : COMPARED) {
+            assertThat(Files.readAllBytes(folder.resolve(file))).as(file).isEqualTo(Files.readAllBytes(clean.resolve(file)));
+        }
+    }
+
+    private static Path onlyRunFolder(Path yearDir) throws IOException {
+        try (Stream<Path> entries = Files.list(yearDir)) {
+            List<Path> folders = entries.filter(Files::isDirectory).toList();
+            assertThat(folders).as("run folders in " + yearDir).hasSize(1);
+            return folders.get(0);
+        }
+    }
+
+    /** plan-review in a JVM of its own, on the bundled data for FY2022, its console read line by line. */
+    private record Child(Process process, BlockingQueue<String> lines, StringBuffer all) {
+
+        static Child start(Path out, Path data) throws IOException {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // the test classpath's config/application.properties is for in-process tests: the command's own
+            // settings are given back on the command line
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    PlanReviewApplication.class.getName(), "--input=input", "--output=" + out, "--fiscal-year=2022",
+                    "--plan-review.data-dir=" + data, "--plan-review.command.enabled=true",
+                    "--spring.datasource.url=jdbc:hsqldb:file:" + data.resolve("db/plan-review")
+                            + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached;hsqldb.log_size=0;hsqldb.lock_file=false;shutdown=true")
+                .redirectErrorStream(true);
+            Process process = builder.start();
+            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+            StringBuffer all = new StringBuffer();
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        all.append(line).append('\n');
+                        lines.add(line);
+                    }
+                }
+                catch (IOException ex) {
+                    all.append("(console unreadable: ").append(ex.getMessage()).append(")\n");
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            return new Child(process, lines, all);
+        }
+
+        /** Waits for the first line matching {@code pattern}; fails after two minutes or when the process ends. */
+        Matcher await(Pattern pattern) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(200, TimeUnit.MILLISECONDS);
+                if (line != null) {
+                    Matcher m = pattern.matcher(line);
+                    if (m.find()) {
+                        return m;
+                    }
+                }
+                else if (!process.isAlive() && lines.isEmpty()) {
+                    break;
+                }
+            }
+            throw new AssertionError("no line matching " + pattern + " in:\n" + all);
+        }
+
+        String output() throws InterruptedException {
+            Thread.sleep(100); // the last lines of an ended process
+            return all.toString();
+        }
+
+    }
+
+}
