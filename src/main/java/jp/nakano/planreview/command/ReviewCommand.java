@@ -249,8 +249,10 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         boolean invalidInput = isInvalidInput(cause);
         log.error("annualReviewJob {} {} after {}: {}; {}", year, execution.getStatus(), duration,
                 cause == null ? "no failure recorded" : describe(cause), findingCounts);
-        if (!invalidInput) {
-            log.error("details are in the log file (see README, 'Logs')");
+        String runLog = ReviewRuns.failedLog(execution);
+        if (!invalidInput || runLog != null) {
+            log.error("details, with the stack trace, in {}", runLog != null ? runLog
+                    : "the log file of the data folder (logs/plan-review.log)");
         }
         return invalidInput ? ExitCodes.INVALID_INPUT : ExitCodes.FAILURE;
     }

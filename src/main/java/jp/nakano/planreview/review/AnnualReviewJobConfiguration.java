@@ -99,6 +99,9 @@ public class AnnualReviewJobConfiguration {
 
     private final int keepRunsPerYear;
 
+    /** The log of the run in progress; one run per process at a time (RunLock). */
+    private final RunLog runLog = new RunLog();
+
     AnnualReviewJobConfiguration(ObjectProvider<RunLock> runLock, JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
             @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows,
@@ -138,6 +141,7 @@ public class AnnualReviewJobConfiguration {
     Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings,
             ObjectProvider<BuildProperties> build) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
+            .listener(new RunLogListener(runLog))
             .listener(new RunOutcomeListener(findings))
             .listener(new JobExecutionListener() {
                 @Override
@@ -163,7 +167,7 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new ReviewPdf(), reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun))))
-            .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, jdbc, findings, softwareVersion(build),
+            .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
                     keepRunsPerYear)))
             .build();
     }

@@ -1,14 +1,13 @@
 package jp.nakano.planreview.review;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,41 +58,24 @@ public class InterruptedRuns {
             execution.setEndTime(now);
             jobRepository.update(execution);
             String output = execution.getJobParameters().getString(ReviewRun.OUTPUT);
-            int removed = output == null ? 0 : removeWorkingFolders(Path.of(output), runName);
-            log.warn("Run {} had not finished: its process ended {}; marked ABANDONED{}", runName, where,
-                    removed > 0 ? ", its unpublished working folder removed" : "");
+            String kept = "";
+            if (output != null) {
+                try {
+                    Optional<Path> log = RunFolder.abandon(Path.of(output), runName);
+                    if (log.isPresent()) {
+                        Files.writeString(log.get(), now + " the process ended " + where
+                                + " (killed or crashed); closed as ABANDONED by a later run\n", StandardOpenOption.APPEND);
+                        kept = "; its unpublished outputs removed, its log kept in " + log.get();
+                    }
+                }
+                catch (IOException ex) {
+                    kept = "; its working folder could not be cleared: " + ex.getMessage();
+                }
+            }
+            log.warn("Run {} had not finished: its process ended {}; marked ABANDONED{}", runName, where, kept);
             closed.add(runName);
         }
         return closed;
-    }
-
-    /** Removes {@code <output>/FY*}{@code /.work-<run>}: what a run wrote before it was published. */
-    static int removeWorkingFolders(Path output, String runName) {
-        if (!Files.isDirectory(output)) {
-            return 0;
-        }
-        int removed = 0;
-        try (DirectoryStream<Path> years = Files.newDirectoryStream(output, "FY*")) {
-            for (Path year : years) {
-                Path working = year.resolve(".work-" + runName);
-                if (Files.isDirectory(working)) {
-                    deleteTree(working);
-                    removed++;
-                }
-            }
-        }
-        catch (IOException ex) {
-            log.warn("Could not remove the working folder of run {} under {}: {}", runName, output, ex.getMessage());
-        }
-        return removed;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
 }

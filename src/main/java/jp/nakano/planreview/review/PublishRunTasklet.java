@@ -37,6 +37,8 @@ class PublishRunTasklet implements Tasklet {
 
     private final ReviewRun run;
 
+    private final RunLog runLog;
+
     private final JdbcTemplate jdbc;
 
     private final FindingRepository findings;
@@ -46,9 +48,10 @@ class PublishRunTasklet implements Tasklet {
     /** Runs to keep per year; 0 keeps every run. */
     private final int keepRunsPerYear;
 
-    PublishRunTasklet(ReviewRun run, JdbcTemplate jdbc, FindingRepository findings, String softwareVersion,
+    PublishRunTasklet(ReviewRun run, RunLog runLog, JdbcTemplate jdbc, FindingRepository findings, String softwareVersion,
             int keepRunsPerYear) {
         this.run = run;
+        this.runLog = runLog;
         this.jdbc = jdbc;
         this.findings = findings;
         this.softwareVersion = softwareVersion;
@@ -59,6 +62,9 @@ class PublishRunTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
         RunFolder folder = RunFolder.create(run.outputDir(), run.fiscalYear(), run.runName());
+        // the log ends here, so that the manifest records it whole and verify finds it unchanged
+        log.info("Publishing run {}", run.runName());
+        runLog.stop();
         RunManifest manifest = ManifestFile.write(folder.working(), manifest(job));
         contribution.incrementWriteCount(manifest.outputFiles().size() + 1);
         Path published = folder.publish();

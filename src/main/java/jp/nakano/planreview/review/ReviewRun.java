@@ -33,6 +33,8 @@ public class ReviewRun {
 
     static final String RUN_FOLDER = "review.runFolder";
 
+    static final String FAILED_LOG = "review.failedLog";
+
     private static final DateTimeFormatter RUN_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final JobExecution jobExecution;

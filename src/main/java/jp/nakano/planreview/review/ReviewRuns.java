@@ -18,6 +18,11 @@ public final class ReviewRuns {
         return year == null ? Optional.empty() : Optional.of(FiscalYear.of(((Number) year).intValue()));
     }
 
+    /** The log a run that did not complete left in {@code <output>/.failed-<run-id>/}, or null. */
+    public static String failedLog(JobExecution execution) {
+        return execution.getExecutionContext().getString(ReviewRun.FAILED_LOG, null);
+    }
+
     /** The published run folder, or a note that none was published. */
     public static String runFolder(JobExecution execution) {
         return publishedFolder(execution).map(Path::toString).orElse("(nothing published)");

@@ -2,17 +2,25 @@ package jp.nakano.planreview.review;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import jp.nakano.planreview.common.FiscalYear;
 
 /**
- * Where a run's outputs go: written into a hidden working folder and moved into place as
- * {@code <output>/FY<yyyy>/<run-id>/} only when complete, so people never see half a run.
+ * Where a run's outputs go: written into a hidden working folder {@code <output>/.work-<run-id>/} and moved
+ * into place as {@code <output>/FY<yyyy>/<run-id>/} only when complete, so people never see half a run. A
+ * run that does not get there leaves only its log, in {@code <output>/.failed-<run-id>/run.log}.
  */
 public final class RunFolder {
+
+    /** The run's own log, with stack traces, in its folder. */
+    public static final String LOG_FILE = "run.log";
 
     private final Path working;
 
@@ -24,11 +32,14 @@ public final class RunFolder {
     }
 
     public static RunFolder create(Path outputDir, FiscalYear year, String runName) throws IOException {
-        Path yearDir = outputDir.resolve(year.toString());
-        Files.createDirectories(yearDir);
-        Path working = yearDir.resolve(".work-" + runName);
-        Files.createDirectories(working);
+        Path working = Files.createDirectories(working(outputDir, runName));
+        Path yearDir = Files.createDirectories(outputDir.resolve(year.toString()));
         return new RunFolder(working, yearDir.resolve(runName));
+    }
+
+    /** The working folder of a run: known from its start, before its year is. */
+    public static Path working(Path outputDir, String runName) {
+        return outputDir.resolve(".work-" + runName);
     }
 
     public Path working() {
@@ -48,6 +59,38 @@ public final class RunFolder {
             Files.move(working, published);
         }
         return published;
+    }
+
+    /**
+     * Clears the working folder of a run that will never be published: its outputs are deleted, its log is
+     * kept as {@code <output>/.failed-<run-id>/run.log} for whoever looks into the failure.
+     *
+     * @return the kept log, if the run had one
+     */
+    public static Optional<Path> abandon(Path outputDir, String runName) throws IOException {
+        Path working = working(outputDir, runName);
+        if (!Files.isDirectory(working)) {
+            return Optional.empty();
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(working)) {
+            for (Path entry : entries) {
+                if (!entry.getFileName().toString().equals(LOG_FILE)) {
+                    deleteTree(entry);
+                }
+            }
+        }
+        Path failed = outputDir.resolve(".failed-" + runName);
+        Files.move(working, failed);
+        Path log = failed.resolve(LOG_FILE);
+        return Files.exists(log) ? Optional.of(log) : Optional.empty();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
 }

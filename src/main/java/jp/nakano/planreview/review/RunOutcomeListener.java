@@ -1,6 +1,5 @@
 package jp.nakano.planreview.review;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.springframework.batch.core.BatchStatus;
@@ -29,11 +28,6 @@ class RunOutcomeListener implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            // a failed run publishes nothing: what it had written is removed, not left half done
-            String output = execution.getJobParameters().getString(ReviewRun.OUTPUT);
-            if (output != null) {
-                InterruptedRuns.removeWorkingFolders(Path.of(output), ReviewRun.runName(execution));
-            }
             return;
         }
         Map<Severity, Long> counts = findings.countBySeverity(execution.getId());

@@ -36,8 +36,11 @@ class ReviewCommandTests {
         assertThat(folders.get(0).resolve("eprocedure-utilisation.csv")).exists();
         assertThat(folders.get(0).resolve("validation-findings.csv")).exists();
         assertThat(folders.get(0).resolve("manifest.json")).exists();
+        // the run's own log is published with it, for the auditor
+        assertThat(Files.readString(folders.get(0).resolve("run.log"))).contains("loadEprocedureFiguresStep")
+            .contains("Publishing run " + folders.get(0).getFileName());
         assertThat(output.getOut()).containsPattern(
-                "loadEprocedureFiguresStep +eprocedure-figures.csv +read +33, loaded +33, rejected +0 ");
+                "loadEprocedureFiguresStep +eprocedure-figures.csv +read +33, loaded +33, rejected +0, findings +0 ");
         assertThat(output).contains("annualReviewJob FY2020 COMPLETED").contains("0 error(s)");
         assertThat(output).doesNotContain("Exception");
     }
@@ -159,6 +162,15 @@ class ReviewCommandTests {
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("FAILED").contains("goals.csv").contains("neither UTF-8 nor Shift_JIS");
         assertThat(output).doesNotContain("at org.springframework");
+        // nothing published; the run's log, with the stack trace, is kept beside the results
+        try (Stream<Path> left = Files.list(dir.resolve("out"))) {
+            List<Path> entries = left.toList();
+            assertThat(entries).hasSize(1);
+            assertThat(entries.get(0).getFileName().toString()).startsWith(".failed-");
+            Path log = entries.get(0).resolve("run.log");
+            assertThat(output).contains("details, with the stack trace, in " + log.toAbsolutePath().normalize());
+            assertThat(Files.readString(log)).contains("InputFileException").contains("\tat jp.nakano.planreview");
+        }
     }
 
     /** The run folders of a year folder, without {@code latest}. */

@@ -101,7 +101,7 @@ class RunFaultsTests {
         killed.await(Pattern.compile("Rendered review-chiiki2-FY2022.pdf"));
         killed.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         // what the killed run wrote is in its hidden working folder, not where people look
-        assertThat(dir.resolve("out/FY2022/.work-" + runName)).isDirectory();
+        assertThat(dir.resolve("out/.work-" + runName)).isDirectory();
         assertThat(dir.resolve("out/FY2022/" + runName)).doesNotExist();
 
         Child next = started(dir.resolve("out"), dir.resolve("data"));
@@ -109,8 +109,14 @@ class RunFaultsTests {
         assertThat(next.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(next.process.exitValue()).as(next.output()).isZero();
         assertThat(next.output()).contains("Run " + runName + " had not finished: its process ended in renderReportsStep")
-            .contains("its unpublished working folder removed");
-        assertThat(dir.resolve("out/FY2022/.work-" + runName)).doesNotExist();
+            .contains("its unpublished outputs removed, its log kept in");
+        assertThat(dir.resolve("out/.work-" + runName)).doesNotExist();
+        // the killed run's log stays for whoever looks into it, with the reason it ended
+        assertThat(Files.readString(dir.resolve("out/.failed-" + runName + "/run.log")))
+            .contains("renderReportsStep").contains("closed as ABANDONED by a later run");
+        try (Stream<Path> left = Files.list(dir.resolve("out/.failed-" + runName))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("run.log");
+        }
         Path published = onlyRunFolder(dir.resolve("out/FY2022"));
         assertThat(Files.readString(dir.resolve("out/FY2022/latest")).strip()).isEqualTo(published.getFileName().toString());
         assertSameFilesAsACleanRun(published);

@@ -1,0 +1,62 @@
+package jp.nakano.planreview.review;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+
+/**
+ * Opens the run's log in its working folder when the run starts and closes it when the run ends; a run that
+ * does not complete is cleared down to that log ({@link RunFolder#abandon}), so nothing half done is left
+ * where results are looked for.
+ */
+class RunLogListener implements JobExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLogListener.class);
+
+    private final RunLog runLog;
+
+    RunLogListener(RunLog runLog) {
+        this.runLog = runLog;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        Path output = output(execution);
+        try {
+            runLog.start(RunFolder.working(output, ReviewRun.runName(execution)).resolve(RunFolder.LOG_FILE));
+        }
+        catch (IOException ex) {
+            // the run itself will fail on the same folder, with a message; here only the log is missing
+            log.warn("Cannot start the run log under {}: {}", output, ex.getMessage());
+        }
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            runLog.failure("Run " + ReviewRun.runName(execution) + " " + execution.getStatus(), failure);
+        }
+        runLog.stop();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return;
+        }
+        String runName = ReviewRun.runName(execution);
+        try {
+            RunFolder.abandon(output(execution), runName).ifPresent(kept -> execution.getExecutionContext()
+                .putString(ReviewRun.FAILED_LOG, kept.toAbsolutePath().normalize().toString()));
+        }
+        catch (IOException ex) {
+            log.warn("Cannot clear the working folder of run {}: {}", runName, ex.getMessage());
+        }
+    }
+
+    private static Path output(JobExecution execution) {
+        return Path.of(execution.getJobParameters().getString(ReviewRun.OUTPUT));
+    }
+
+}
