@@ -50,7 +50,7 @@ class KpiReviewReportTests {
         Path folder = runFolder(2022);
         Path pdf = folder.resolve("review-chiiki2-FY2022.pdf");
 
-        String text = compact(text(pdf));
+        String text = compact(ReportContents.text(pdf));
         // the cover: plan, year in both forms, data status and date, the office, the contents with pages
         String cover = compact(text(pdf, 1, 1));
         assertThat(cover).contains(compact("令和4年度 (FY2022)")).contains(compact("第2次中野区地域情報化推進計画"))
@@ -98,7 +98,7 @@ class KpiReviewReportTests {
                 assertThat(font.isEmbedded()).as(font.getName()).isTrue();
             });
         }
-        String dx = compact(text(folder.resolve("review-dx2026-FY2022.pdf")));
+        String dx = compact(ReportContents.text(folder.resolve("review-dx2026-FY2022.pdf")));
         for (String kpi : kpiNames(folder, "dx2026")) {
             assertThat(dx).as(kpi).contains(compact(kpi));
         }
@@ -163,19 +163,10 @@ class KpiReviewReportTests {
                     .isEqualTo(java.time.Instant.parse("2023-03-30T15:00:00Z")); // 2023-03-31 00:00 in Japan
             }
             String xlsx = "review-" + plan + "-FY2022.xlsx";
-            assertThat(cells(second.resolve(xlsx))).isEqualTo(cells(first.resolve(xlsx)));
+            assertThat(ReportContents.cells(second.resolve(xlsx))).isEqualTo(ReportContents.cells(first.resolve(xlsx)));
         }
     }
 
-    private static List<String> cells(Path xlsx) throws Exception {
-        List<String> cells = new ArrayList<>();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(xlsx))) {
-            workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> cells.add(sheet.getSheetName() + "!"
-                    + cell.getAddress() + "=" + cell))));
-        }
-        assertThat(cells).isNotEmpty();
-        return cells;
-    }
 
     @Test
     void shouldListALongEprocedureTableOnlyInPartButKeepItsTotals() throws Exception {
@@ -194,7 +185,7 @@ class KpiReviewReportTests {
 
         JobExecution run = jobOperator.start(annualReviewJob,
                 ReviewRun.parameters(input, dir.resolve("out"), FiscalYear.of(2020), null));
-        String text = compact(text(Path.of(ReviewRuns.runFolder(run)).resolve("review-chiiki2-FY2020.pdf")));
+        String text = compact(ReportContents.text(Path.of(ReviewRuns.runFolder(run)).resolve("review-chiiki2-FY2020.pdf")));
 
         assertThat(text).contains("全626行のうち先頭500行と合計のみ").contains("掲載システム合計").contains("区全体の電子手続");
         assertThat(text).doesNotContain("testprocedure600");
@@ -230,11 +221,6 @@ class KpiReviewReportTests {
             .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
-    private static String text(Path pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-            return new PDFTextStripper().getText(document);
-        }
-    }
 
     /** What docs/outputs.md tells an auditor to compute: SHA-256 over "name sha256\n" of each input, by name. */
     private static String inputFingerprint(Path input) throws Exception {
