@@ -12,7 +12,7 @@ case "${1:-bundled}" in
   bundled)
     for i in 1 2 3 4 5; do
       /usr/bin/time -f "run $i: wall %e s, user %U s, peak RSS %M KB" \
-        java -jar target/plan-review.jar --output="$work/out" --plan-review.data-dir="$work/data" > /dev/null
+        java -jar target/plan-review.jar --output="$work/out" --plan-review.data-dir="$work/data" --force > /dev/null
     done ;;
   streaming)
     rows=${2:-1000000}
