@@ -58,7 +58,9 @@ class RunAuditCommandsTests {
     @BeforeAll
     static void runTheReviewTwice() throws Exception {
         assertThat(run("--output=" + shared.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2")).isZero();
-        assertThat(run("--output=" + shared.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2")).isZero();
+        // the same inputs again: without --force the nightly check would say "unchanged" and publish nothing
+        assertThat(run("--output=" + shared.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2", "--force"))
+            .isZero();
         List<Path> runs = ReviewCommandTests.runFolders(shared.resolve("out/FY2022")).stream().sorted().toList();
         assertThat(runs).hasSize(2);
         older = runs.get(0);
@@ -119,6 +121,28 @@ class RunAuditCommandsTests {
             .collect(Collectors.groupingBy(r -> r.get("severity"), Collectors.counting()));
         assertThat(manifest.findings()).isEqualTo(new RunManifest.FindingCounts(bySeverity.getOrDefault("ERROR", 0L),
                 bySeverity.getOrDefault("WARNING", 0L), bySeverity.getOrDefault("INFO", 0L)));
+    }
+
+    @Test
+    void shouldRecordEveryStepBeforePublishingWithItsCountsInOrder() throws Exception {
+        RunManifest manifest = ManifestFile.read(newer);
+
+        assertThat(manifest.steps()).extracting(RunManifest.Step::name)
+            .startsWith("prepareRunStep", "loadPlansStep")
+            .endsWith("exportResultsStep", "renderReportsStep")
+            .doesNotContain("publishRunStep");
+        assertThat(manifest.steps()).allSatisfy(step -> {
+            assertThat(step.status()).isEqualTo("COMPLETED");
+            assertThat(step.finished()).isAfterOrEqualTo(step.started());
+            assertThat(step.started()).isAfterOrEqualTo(manifest.started());
+        });
+        assertThat(manifest.steps()).filteredOn(s -> s.name().equals("loadEprocedureFiguresStep")).singleElement()
+            .satisfies(step -> {
+                assertThat(step.read()).isEqualTo(33);
+                assertThat(step.written()).isEqualTo(33);
+                assertThat(step.skipped()).isZero();
+                assertThat(step.commits()).isPositive();
+            });
     }
 
     @Test
