@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -78,6 +79,44 @@ class Downloads {
         String lower = name.toLowerCase(Locale.ROOT);
         return name.equals(FINDINGS) || name.equals(RunManifest.FILE_NAME)
                 || !(lower.endsWith(".pdf") || lower.endsWith(".xlsx") || lower.endsWith(".csv"));
+    }
+
+    /** The files of a run in the order a reader looks for them: the reports, then the tables, then the records. */
+    static final List<String> ORDER = List.of("kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
+            "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME);
+
+    /** What a file is, in the words of the report's readers. */
+    static String label(String name) {
+        if (name.startsWith("review-") && name.endsWith(".pdf")) {
+            return "進行管理報告書 " + plan(name);
+        }
+        if (name.startsWith("review-") && name.endsWith(".xlsx")) {
+            return "報告書の表 " + plan(name);
+        }
+        return switch (name) {
+            case "kpi-attainment.csv" -> "成果指標の達成状況";
+            case "kpi-summary.csv" -> "状況別の集計";
+            case "kpi-series.csv" -> "成果指標の推移（グラフの値）";
+            case "eprocedure-utilisation.csv" -> "電子手続利用率";
+            case "input-files.csv" -> "入力ファイルの一覧";
+            case FINDINGS -> "入力データの検証結果";
+            case RunManifest.FILE_NAME -> "実行記録";
+            default -> name;
+        };
+    }
+
+    /** Reports first (PDF before Excel), then the CSV files and the records in {@link #ORDER}, then the rest by name. */
+    static int rank(String name) {
+        if (name.startsWith("review-")) {
+            return name.endsWith(".pdf") ? 0 : 1;
+        }
+        int i = ORDER.indexOf(name);
+        return i < 0 ? 100 : 10 + i;
+    }
+
+    private static String plan(String name) {
+        String[] parts = name.split("-");
+        return parts.length >= 3 ? parts[1] : "";
     }
 
     static String kind(String name) {

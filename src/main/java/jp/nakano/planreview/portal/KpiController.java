@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.nakano.planreview.attainment.Status;
+import jp.nakano.planreview.report.NoteWording;
 
 /**
  * 成果指標の状況: the status of every KPI in the year's latest run ({@code kpi-attainment.csv}), sorted on the
@@ -128,7 +129,8 @@ class KpiController {
                     number(row.get("expected")),
                     blankOr(row.get("final_target_text"), number(row.get("final_target"))),
                     progress.isBlank() ? null : new BigDecimal(progress), status, row.get("status_symbol"), rank,
-                    "review-" + row.get("plan_id") + "-FY" + year + ".pdf", row.get("reason"));
+                    "review-" + row.get("plan_id") + "-FY" + year + ".pdf",
+                    NoteWording.note(row.get("reason"), Boolean.valueOf(row.get("interim_met"))));
         }
 
         /** The progress as the report prints it, {@code 44.9%}. */

@@ -123,6 +123,7 @@ class RunsController {
             m.outputFiles().stream().filter(f -> !f.path().contains("/")).map(f -> FileView.of(f.path(), f.size()))
                 .forEach(files::add);
             files.add(FileView.of(RunManifest.FILE_NAME, sizeOf(run)));
+            files.sort(java.util.Comparator.comparingInt((FileView f) -> Downloads.rank(f.name())).thenComparing(FileView::name));
             RunManifest.FindingCounts c = m.findings();
             return new RunView(run.year(), run.runId(), run.latest(), true, statusWord(m.exitStatus()),
                     time(m.started()), seconds(m.started(), m.finished()), c == null ? 0 : c.error(),
@@ -151,11 +152,11 @@ class RunsController {
     }
 
     /** A file of a run: its name, what it is, its size, and whether only auditors may download it. */
-    record FileView(String name, String kind, String size, boolean auditorOnly) {
+    record FileView(String name, String label, String kind, String size, boolean auditorOnly) {
 
         static FileView of(String name, long size) {
-            return new FileView(name, Downloads.kind(name), String.format("%,d KB", Math.max(1, (size + 1023) / 1024)),
-                    Downloads.auditorOnly(name));
+            return new FileView(name, Downloads.label(name), Downloads.kind(name),
+                    String.format("%,d KB", Math.max(1, (size + 1023) / 1024)), Downloads.auditorOnly(name));
         }
 
     }

@@ -122,9 +122,11 @@ class PortalBrowserTests {
 
         browser.findElement(By.linkText("実行一覧")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("FY2022 の実行一覧");
-        List<String> files = browser.findElements(By.cssSelector("ul.files a")).stream().map(WebElement::getText).toList();
-        assertThat(files).contains(PDF, "kpi-attainment.csv", "review-chiiki2-FY2022.xlsx")
+        List<String> files = browser.findElements(By.cssSelector("ul.files a")).stream()
+            .map(a -> a.getAttribute("href").replaceAll(".*/", "")).toList();
+        assertThat(files).startsWith(PDF).contains("kpi-attainment.csv", "review-chiiki2-FY2022.xlsx")
             .doesNotContain("manifest.json", "validation-findings.csv");
+        assertThat(browser.findElement(By.cssSelector("ul.files a")).getText()).isEqualTo("進行管理報告書 chiiki2");
         assertThat(browser.findElements(By.cssSelector("table.runs td a code"))).as("no link to the run page").isEmpty();
         assertThat(browser.findElement(By.cssSelector("tr.latest .badge")).getText()).isEqualTo("最新");
         screenshot("03-runs-staff");
@@ -139,7 +141,7 @@ class PortalBrowserTests {
     void shouldDownloadTheSamePdfBytesAsTheFileOnDiskAndRecordIt() throws Exception {
         logIn("hanako", null);
         browser.get(base + "/fy/2022");
-        String href = browser.findElement(By.linkText(PDF)).getAttribute("href");
+        String href = browser.findElement(By.cssSelector("ul.files a[href$='/" + PDF + "']")).getAttribute("href");
 
         HttpResponse<byte[]> response = get(href, session());
 
@@ -181,7 +183,8 @@ class PortalBrowserTests {
         List<Double> progress = browser.findElements(By.cssSelector("table.kpi tbody tr td:nth-child(6)")).stream()
             .map(WebElement::getText).filter(t -> t.endsWith("%"))
             .map(t -> Double.parseDouble(t.replace("%", ""))).toList();
-        assertThat(progress).hasSizeGreaterThan(3).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        // FY2022 on the bundled data: two KPIs have a progress, the others are 未評価 and stay below them
+        assertThat(progress).hasSizeGreaterThanOrEqualTo(2).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(browser.findElements(By.linkText("PDF"))).isNotEmpty();
         screenshot("08-kpi-by-progress");
     }
