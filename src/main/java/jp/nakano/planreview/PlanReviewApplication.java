@@ -7,6 +7,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 import jp.nakano.planreview.command.ExitCodes;
+import jp.nakano.planreview.command.HashPasswordCommand;
+import jp.nakano.planreview.command.ServeCommand;
 import jp.nakano.planreview.command.VerifyCommand;
 import jp.nakano.planreview.operations.RunLock;
 
@@ -19,6 +21,15 @@ public class PlanReviewApplication {
         if (VerifyCommand.isRequested(arguments)) {
             // verify only reads files: without Spring it opens no database, so it works while a run holds it
             System.exit(VerifyCommand.execute(arguments, System.out, System.err));
+        }
+        if (HashPasswordCommand.isRequested(arguments)) {
+            System.exit(HashPasswordCommand.execute(arguments, System.in, System.out, System.err));
+        }
+        if (ServeCommand.isRequested(arguments)) {
+            // the portal reads the output folder only and runs for days next to the nightly runs: it must neither
+            // take the run lock nor open the embedded database, which one process at a time may use
+            ServeCommand.start(args);
+            return;
         }
         // the lock comes first, before Spring opens the embedded database: a second run must neither touch
         // the database files nor wait, but say at once which run holds them

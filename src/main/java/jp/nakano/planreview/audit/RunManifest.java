@@ -23,12 +23,14 @@ import java.util.TreeMap;
  * @param exitStatus the status the run ends with: {@code COMPLETED} or {@code COMPLETED_WITH_ERRORS}
  * @param softwareVersion the plan-review version (the Maven project version)
  * @param findings the findings by severity
+ * @param steps the job's steps before publishing, in the order they ran, with their counts from the batch metadata
  * @param inputFiles the inputs, by path relative to the input folder
  * @param outputFiles every file of the run folder but the manifest, by path relative to the folder
  */
 public record RunManifest(int manifestVersion, String job, String runId, long jobExecutionId, int fiscalYear,
         Map<String, String> parameters, OffsetDateTime started, OffsetDateTime finished, String exitStatus,
-        String softwareVersion, FindingCounts findings, List<InputFile> inputFiles, List<OutputFile> outputFiles) {
+        String softwareVersion, FindingCounts findings, List<Step> steps, List<InputFile> inputFiles,
+        List<OutputFile> outputFiles) {
 
     /** The file name of the manifest in every run folder. */
     public static final String FILE_NAME = "manifest.json";
@@ -38,6 +40,8 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
 
     public RunManifest {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
+        // a manifest written before steps were recorded reads as having none
+        steps = steps == null ? List.of() : List.copyOf(steps);
         // sorted here, not by the caller's query: the same run gives the same manifest on any database
         inputFiles = inputFiles == null ? List.of()
                 : inputFiles.stream().sorted(Comparator.comparing(InputFile::path)).toList();
@@ -48,11 +52,27 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
     /** The same manifest listing these output files. */
     public RunManifest withOutputFiles(List<OutputFile> files) {
         return new RunManifest(manifestVersion, job, runId, jobExecutionId, fiscalYear, parameters, started, finished,
-                exitStatus, softwareVersion, findings, inputFiles, files);
+                exitStatus, softwareVersion, findings, steps, inputFiles, files);
     }
 
     /** Findings of the run by severity. */
     public record FindingCounts(long error, long warning, long info) {
+    }
+
+    /**
+     * A step of the job as the batch metadata records it when the run publishes.
+     *
+     * @param name the step name, {@code loadPlansStep}
+     * @param status the step's batch status, {@code COMPLETED}
+     * @param read items read
+     * @param written items written
+     * @param skipped items skipped on read, process and write (rejected rows)
+     * @param commits transactions committed
+     * @param started when the step started
+     * @param finished when the step ended
+     */
+    public record Step(String name, String status, long read, long written, long skipped, long commits,
+            OffsetDateTime started, OffsetDateTime finished) {
     }
 
     /**

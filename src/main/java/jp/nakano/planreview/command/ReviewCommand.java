@@ -55,9 +55,13 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             usage: java -jar target/plan-review.jar [run] [--input=<dir>] [--output=<dir>] [--fiscal-year=<yyyy>] [--plan=<id>] [--force]
                    java -jar target/plan-review.jar history [--fiscal-year=<yyyy>]
                    java -jar target/plan-review.jar verify <run-folder> [--input=<dir>]
+                   java -jar target/plan-review.jar serve [--output=<dir>] [--server.port=<port>] [--plan-review.portal.demo=true]
+                   java -jar target/plan-review.jar hash-password < password.txt
               run            review a fiscal year (the default when no command is given)
               history        list the past runs, newest first: year, start, duration, status, findings, outputs
               verify         check a run folder's files against its manifest.json: exit 0 all match, 4 not
+              serve          the report portal (web pages, log-in) on the output folder; reads no database
+              hash-password  read a password from the console or stdin, print its hash for a portal user
               --input        folder with the input CSV files (default: input); for verify, also check the
                              run's input files against this folder
               --output       folder for the results (default: out); a run writes <output>/FY<yyyy>/<run-id>/
@@ -110,7 +114,7 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         Optional<Subcommand> command = Subcommand.of(args);
         if (command.isEmpty()) {
-            log.error("unknown command '{}'; the commands are run (the default), history and verify",
+            log.error("unknown command '{}'; the commands are run (the default), history, verify, serve and hash-password",
                     args.getNonOptionArgs().get(0));
             System.err.println(USAGE);
             return ExitCodes.INVALID_INPUT;
@@ -120,6 +124,11 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             case HISTORY -> history.execute(args, System.out);
             // PlanReviewApplication runs verify before Spring starts; this serves callers that start Spring anyway
             case VERIFY -> VerifyCommand.execute(args, System.out, System.err);
+            // serve and hash-password start no batch: PlanReviewApplication runs them without this context
+            case SERVE, HASH_PASSWORD -> {
+                log.error("{} is started by java -jar plan-review.jar, not inside a review", args.getNonOptionArgs().get(0));
+                yield ExitCodes.INVALID_INPUT;
+            }
         };
     }
 

@@ -17,7 +17,13 @@ enum Subcommand {
     HISTORY("history", Set.of("fiscal-year", "help")),
 
     /** Check a run folder against its manifest. */
-    VERIFY(VerifyCommand.NAME, Set.of("input", "help"));
+    VERIFY(VerifyCommand.NAME, Set.of("input", "help")),
+
+    /** Start the report portal on the output folder. */
+    SERVE(ServeCommand.NAME, Set.of("output", "help")),
+
+    /** Print the hash of a portal user's password for the configuration. */
+    HASH_PASSWORD(HashPasswordCommand.NAME, Set.of("help"));
 
     private final String word;
 
@@ -53,7 +59,7 @@ enum Subcommand {
         List<String> problems = new ArrayList<>();
         for (String option : args.getOptionNames()) {
             if (!options.contains(option) && !option.startsWith("spring.") && !option.startsWith("plan-review.")
-                    && !option.startsWith("logging.")) {
+                    && !option.startsWith("logging.") && !(this == SERVE && option.startsWith("server."))) {
                 problems.add("unknown option --" + option + (this == RUN ? "" : " for " + word));
             }
         }

@@ -9,7 +9,7 @@ import java.util.Map;
  * The 備考 of a KPI row in Japanese, from the method's reasons: why it is 未評価, and what a reader needs
  * (速報値, an interim target met, an assumed baseline year).
  */
-final class NoteWording {
+public final class NoteWording {
 
     /** Reason fragments of {@code AttainmentCalculator} and their wording in the report, in this order. */
     private static final Map<String, String> WORDING = new LinkedHashMap<>();
@@ -65,7 +65,8 @@ final class NoteWording {
         return wording.isEmpty() ? (reason == null ? "" : reason) : wording.get(0);
     }
 
-    static String note(String reason, Boolean interimMet) {
+    /** The 備考 of a KPI in Japanese, as the report prints it, from its reason and whether the interim target is met. */
+    public static String note(String reason, Boolean interimMet) {
         List<String> parts = new ArrayList<>();
         if (Boolean.TRUE.equals(interimMet)) {
             parts.add("中間目標を達成済み");

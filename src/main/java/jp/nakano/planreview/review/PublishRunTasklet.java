@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +67,8 @@ class PublishRunTasklet implements Tasklet {
         // the log ends here, so that the manifest records it whole and verify finds it unchanged
         log.info("Publishing run {}", run.runName());
         runLog.stop();
-        RunManifest manifest = ManifestFile.write(folder.working(), manifest(job));
+        StepExecution self = chunkContext.getStepContext().getStepExecution();
+        RunManifest manifest = ManifestFile.write(folder.working(), manifest(job, steps(job, self)));
         contribution.incrementWriteCount(manifest.outputFiles().size() + 1);
         Path published = folder.publish();
         job.getExecutionContext().putString(ReviewRun.RUN_FOLDER, published.toString());
@@ -91,14 +94,28 @@ class PublishRunTasklet implements Tasklet {
     }
 
     /** Everything but the output files, which {@link ManifestFile} lists when it writes the manifest. */
-    private RunManifest manifest(JobExecution job) {
+    private RunManifest manifest(JobExecution job, List<RunManifest.Step> steps) {
         Map<Severity, Long> counts = findings.countBySeverity(run.runId());
         return new RunManifest(RunManifest.VERSION, job.getJobInstance().getJobName(), run.runName(), run.runId(),
                 run.fiscalYear().year(), parameters(job), zoned(job.getStartTime()),
                 OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS), RunOutcomeListener.exitCode(counts),
                 softwareVersion, new RunManifest.FindingCounts(counts.get(Severity.ERROR),
                         counts.get(Severity.WARNING), counts.get(Severity.INFO)),
-                inputFiles(), List.of());
+                steps, inputFiles(), List.of());
+    }
+
+    /**
+     * Every step that ran before this one, in the order they ran: all of them have ended by now, so their counts
+     * are final. This step itself is left out, its counts are not known until it ends.
+     */
+    static List<RunManifest.Step> steps(JobExecution job, StepExecution self) {
+        return job.getStepExecutions().stream()
+            .filter(step -> step.getId() != self.getId() && step.getEndTime() != null)
+            .sorted(Comparator.comparing(StepExecution::getStartTime).thenComparingLong(StepExecution::getId))
+            .map(step -> new RunManifest.Step(step.getStepName(), step.getStatus().name(), step.getReadCount(),
+                    step.getWriteCount(), step.getSkipCount(), step.getCommitCount(), zoned(step.getStartTime()),
+                    zoned(step.getEndTime())))
+            .toList();
     }
 
     private static Map<String, String> parameters(JobExecution job) {

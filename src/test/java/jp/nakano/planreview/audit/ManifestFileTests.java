@@ -58,6 +58,18 @@ class ManifestFileTests {
                     "warning": 5,
                     "info": 1
                   },
+                  "steps": [
+                    {
+                      "name": "loadPlansStep",
+                      "status": "COMPLETED",
+                      "read": 2,
+                      "written": 1,
+                      "skipped": 1,
+                      "commits": 1,
+                      "started": "2026-11-22T18:31:31+09:00",
+                      "finished": "2026-11-22T18:31:32+09:00"
+                    }
+                  ],
                   "inputFiles": [
                     {
                       "path": "plans.csv",
@@ -80,6 +92,20 @@ class ManifestFileTests {
         ManifestFile.write(folder, AuditFixture.run("20261122-183130-7"));
 
         assertThat(Files.readAllBytes(folder.resolve("manifest.json"))).isEqualTo(first);
+    }
+
+    @Test
+    void shouldReadAManifestWrittenBeforeStepsWereRecordedAsHavingNoSteps() throws Exception {
+        Path folder = AuditFixture.publishedRun(dir);
+        Path file = folder.resolve("manifest.json");
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, json.replaceAll("(?s)  \"steps\": \\[.*?\n  \\],\n", ""), StandardCharsets.UTF_8);
+
+        RunManifest manifest = ManifestFile.read(folder);
+
+        assertThat(Files.readString(file, StandardCharsets.UTF_8)).doesNotContain("steps");
+        assertThat(manifest.steps()).isEmpty();
+        assertThat(manifest.inputFiles()).hasSize(1);
     }
 
     @Test

@@ -122,6 +122,28 @@ class RunAuditCommandsTests {
     }
 
     @Test
+    void shouldRecordEveryStepBeforePublishingWithItsCountsInOrder() throws Exception {
+        RunManifest manifest = ManifestFile.read(newer);
+
+        assertThat(manifest.steps()).extracting(RunManifest.Step::name)
+            .startsWith("prepareRunStep", "loadPlansStep")
+            .endsWith("exportResultsStep", "renderReportsStep")
+            .doesNotContain("publishRunStep");
+        assertThat(manifest.steps()).allSatisfy(step -> {
+            assertThat(step.status()).isEqualTo("COMPLETED");
+            assertThat(step.finished()).isAfterOrEqualTo(step.started());
+            assertThat(step.started()).isAfterOrEqualTo(manifest.started());
+        });
+        assertThat(manifest.steps()).filteredOn(s -> s.name().equals("loadEprocedureFiguresStep")).singleElement()
+            .satisfies(step -> {
+                assertThat(step.read()).isEqualTo(33);
+                assertThat(step.written()).isEqualTo(33);
+                assertThat(step.skipped()).isZero();
+                assertThat(step.commits()).isPositive();
+            });
+    }
+
+    @Test
     void shouldNameTheNewerRunInLatest() throws Exception {
         assertThat(Files.readString(shared.resolve("out/FY2022/latest"), StandardCharsets.UTF_8))
             .isEqualTo(newer.getFileName() + "\n");

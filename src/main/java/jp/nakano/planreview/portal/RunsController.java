@@ -1,0 +1,175 @@
+package jp.nakano.planreview.portal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import jp.nakano.planreview.audit.ManifestException;
+import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.audit.RunVerifier;
+
+/** The pages about runs: the years, the runs of a year, and one run with its verification (auditors). */
+@Controller
+@Profile(PortalApplication.PROFILE)
+class RunsController {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final OutputFolder output;
+
+    RunsController(OutputFolder output) {
+        this.output = output;
+    }
+
+    /** 年度の一覧: every year with its latest run. */
+    @GetMapping("/")
+    String years(Model model) throws IOException {
+        List<RunView> latest = new ArrayList<>();
+        for (int year : output.years()) {
+            output.latest(year).map(RunView::of).ifPresent(latest::add);
+        }
+        model.addAttribute("years", output.years());
+        model.addAttribute("latest", latest);
+        return "years";
+    }
+
+    /** 実行一覧: the runs of a year, newest first, with their files. */
+    @GetMapping("/fy/{year}")
+    String runs(@PathVariable String year, Model model) throws IOException {
+        int fy = year(year);
+        List<RunView> runs = output.runs(fy).stream().map(RunView::of).toList();
+        if (runs.isEmpty() && !output.years().contains(fy)) {
+            throw notFound();
+        }
+        model.addAttribute("year", fy);
+        model.addAttribute("runs", runs);
+        return "runs";
+    }
+
+    /** 実行の詳細: parameters, inputs, findings, steps and the verification of the run's files. */
+    @GetMapping("/fy/{year}/runs/{runId}")
+    String run(@PathVariable String year, @PathVariable String runId, Model model) throws IOException {
+        OutputFolder.Run run = output.run(year(year), runId).orElseThrow(RunsController::notFound);
+        model.addAttribute("year", run.year());
+        model.addAttribute("run", RunView.of(run));
+        model.addAttribute("manifest", run.manifest());
+        List<Map<String, String>> findings = List.of();
+        Optional<java.nio.file.Path> findingsFile = output.file(run, "validation-findings.csv");
+        if (findingsFile.isPresent()) {
+            findings = CsvTable.read(findingsFile.get());
+        }
+        model.addAttribute("findings", findings);
+        RunVerifier.Verification verification = null;
+        if (run.manifest() != null) {
+            try {
+                verification = new RunVerifier().verify(run.folder(), null);
+            }
+            catch (ManifestException ex) {
+                verification = null;
+            }
+        }
+        model.addAttribute("verification", verification);
+        model.addAttribute("steps", run.manifest() == null ? List.of()
+                : run.manifest().steps().stream().map(StepView::of).toList());
+        return "run";
+    }
+
+    /** The year of a path: four digits, anything else is a page that does not exist. */
+    static int year(String text) {
+        if (!text.matches("\\d{4}")) {
+            throw notFound();
+        }
+        return Integer.parseInt(text);
+    }
+
+    static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    static String time(OffsetDateTime time) {
+        return time == null ? "-" : TIME.format(time);
+    }
+
+    static String seconds(OffsetDateTime from, OffsetDateTime to) {
+        return from == null || to == null ? "-"
+                : String.format("%.1f 秒", Duration.between(from, to).toMillis() / 1000.0);
+    }
+
+    /** A run as the pages show it. */
+    record RunView(int year, String runId, boolean latest, boolean readable, String status, String started,
+            String duration, long errors, long warnings, long infos, List<FileView> files) {
+
+        static RunView of(OutputFolder.Run run) {
+            RunManifest m = run.manifest();
+            if (m == null) {
+                return new RunView(run.year(), run.runId(), run.latest(), false, "manifest.json を読めません", "-", "-",
+                        0, 0, 0, List.of());
+            }
+            List<FileView> files = new ArrayList<>();
+            m.outputFiles().stream().filter(f -> !f.path().contains("/")).map(f -> FileView.of(f.path(), f.size()))
+                .forEach(files::add);
+            files.add(FileView.of(RunManifest.FILE_NAME, sizeOf(run)));
+            files.sort(java.util.Comparator.comparingInt((FileView f) -> Downloads.rank(f.name())).thenComparing(FileView::name));
+            RunManifest.FindingCounts c = m.findings();
+            return new RunView(run.year(), run.runId(), run.latest(), true, statusWord(m.exitStatus()),
+                    time(m.started()), seconds(m.started(), m.finished()), c == null ? 0 : c.error(),
+                    c == null ? 0 : c.warning(), c == null ? 0 : c.info(), files);
+        }
+
+        private static long sizeOf(OutputFolder.Run run) {
+            try {
+                return Files.size(run.folder().resolve(RunManifest.FILE_NAME));
+            }
+            catch (IOException ex) {
+                return 0;
+            }
+        }
+
+        static String statusWord(String exitStatus) {
+            if ("COMPLETED".equals(exitStatus)) {
+                return "完了";
+            }
+            if ("COMPLETED_WITH_ERRORS".equals(exitStatus)) {
+                return "完了（除外した行あり）";
+            }
+            return exitStatus == null ? "-" : exitStatus;
+        }
+
+    }
+
+    /** A file of a run: its name, what it is, its size, and whether only auditors may download it. */
+    record FileView(String name, String label, String kind, String size, boolean auditorOnly) {
+
+        static FileView of(String name, long size) {
+            return new FileView(name, Downloads.label(name), Downloads.kind(name),
+                    String.format("%,d KB", Math.max(1, (size + 1023) / 1024)), Downloads.auditorOnly(name));
+        }
+
+    }
+
+    /** A step's counts as the run page shows them. */
+    record StepView(String name, String status, long read, long written, long skipped, long commits,
+            String duration) {
+
+        static StepView of(RunManifest.Step s) {
+            return new StepView(s.name(), s.status(), s.read(), s.written(), s.skipped(), s.commits(),
+                    seconds(s.started(), s.finished()));
+        }
+
+    }
+
+}
