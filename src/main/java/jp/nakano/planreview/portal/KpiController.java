@@ -3,7 +3,6 @@ package jp.nakano.planreview.portal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.nakano.planreview.attainment.Status;
+import jp.nakano.planreview.report.KpiFigures;
 import jp.nakano.planreview.report.NoteWording;
 
 /**
@@ -124,10 +124,15 @@ class KpiController {
                 }
             }
             String progress = row.getOrDefault("progress_percent", "");
-            return new KpiRow(order, row.get("plan_id"), row.get("goal_label"), row.get("name"), row.get("unit"),
-                    number(row.get("actual")), "provisional".equals(row.get("actual_status")) ? "速報値" : "",
-                    number(row.get("expected")),
-                    blankOr(row.get("final_target_text"), number(row.get("final_target"))),
+            String unit = row.get("unit");
+            BigDecimal denominator = decimal(row.get("denominator"));
+            // the figures as the PDF prints them, by the same formatter: unit, rounding and all
+            return new KpiRow(order, row.get("plan_id"), row.get("goal_label"), row.get("name"), unit,
+                    shown(KpiFigures.figure(decimal(row.get("actual")), unit, denominator)),
+                    "provisional".equals(row.get("actual_status")) ? "速報値" : "",
+                    shown(KpiFigures.computed(decimal(row.get("expected")), unit, denominator)),
+                    blankOr(row.get("final_target_text"),
+                            shown(KpiFigures.figure(decimal(row.get("final_target")), unit, denominator))),
                     progress.isBlank() ? null : new BigDecimal(progress), status, row.get("status_symbol"), rank,
                     "review-" + row.get("plan_id") + "-FY" + year + ".pdf",
                     NoteWording.note(row.get("reason"), Boolean.valueOf(row.get("interim_met"))));
@@ -135,27 +140,20 @@ class KpiController {
 
         /** The progress as the report prints it, {@code 44.9%}. */
         public String progressText() {
-            return progress == null ? "－" : progress.toPlainString() + "%";
+            return progress == null ? "－" : KpiFigures.percent(progress);
         }
 
         private static String blankOr(String text, String fallback) {
             return text == null || text.isBlank() ? fallback : text;
         }
 
-        /** A figure with thousands separators for reading; the CSV keeps the exact value. */
-        private static String number(String value) {
-            if (value == null || value.isBlank()) {
-                return "－";
-            }
-            try {
-                BigDecimal n = new BigDecimal(value);
-                DecimalFormat format = new DecimalFormat("#,##0.##");
-                format.setParseBigDecimal(true);
-                return format.format(n);
-            }
-            catch (NumberFormatException ex) {
-                return value;
-            }
+        /** An exact value of the CSV file, or null for an empty cell. */
+        private static BigDecimal decimal(String value) {
+            return value == null || value.isBlank() ? null : new BigDecimal(value);
+        }
+
+        private static String shown(String text) {
+            return text.isEmpty() ? "－" : text;
         }
 
     }

@@ -144,27 +144,24 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("unit", unit);
         Object baselineFy = rs.getObject("baseline_fy");
         String baselineText = rs.getString("baseline_text");
-        String baseline = baselineText != null ? baselineText : value(rs.getBigDecimal("baseline"), unit, denominator, 2);
+        String baseline = baselineText != null ? baselineText : KpiFigures.figure(rs.getBigDecimal("baseline"), unit, denominator);
         // the plan's wording often names its year already (約6.8万件 (2024年度末)); add the year only where it does not
         // and [未実施] has no year of its own (the method starts it the year before the plan)
         boolean namesYear = baselineText != null && (baselineText.contains("年度") || baselineText.startsWith("["));
         row.put("baseline", baseline + (baselineFy == null || namesYear ? ""
                 : "\n(" + FiscalYear.of(((Number) baselineFy).intValue()).japanese() + ")"));
         Object interimFy = rs.getObject("interim_fy");
-        row.put("interim", interimFy == null ? "" : value(rs.getBigDecimal("interim_target"), unit, denominator, 2)
+        row.put("interim", interimFy == null ? "" : KpiFigures.figure(rs.getBigDecimal("interim_target"), unit, denominator)
                 + "\n(" + FiscalYear.of(((Number) interimFy).intValue()).japanese() + ")");
         Object finalFy = rs.getObject("final_fy");
         String finalText = rs.getString("final_target_text");
         row.put("final_target", finalFy == null ? "" : (finalText != null ? finalText
-                : value(rs.getBigDecimal("final_target"), unit, denominator, 2))
+                : KpiFigures.figure(rs.getBigDecimal("final_target"), unit, denominator))
                 + "\n(" + FiscalYear.of(((Number) finalFy).intValue()).japanese() + ")");
-        row.put("actual", value(rs.getBigDecimal("actual"), unit, denominator, 2));
-        BigDecimal expected = rs.getBigDecimal("expected");
-        // a planned value of thousands needs no decimals; a rate or a small count keeps one
-        row.put("expected", value(expected, unit, denominator,
-                expected != null && expected.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 1));
+        row.put("actual", KpiFigures.figure(rs.getBigDecimal("actual"), unit, denominator));
+        row.put("expected", KpiFigures.computed(rs.getBigDecimal("expected"), unit, denominator));
         BigDecimal progress = rs.getBigDecimal("progress");
-        row.put("progress", progress == null ? "" : Decimals.grouped(progress.multiply(BigDecimal.valueOf(100)), 1) + "%");
+        row.put("progress", progress == null ? "" : KpiFigures.percent(progress.multiply(BigDecimal.valueOf(100))));
         row.put("status", status.symbol() + " " + status.word());
         row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
         return row;
@@ -264,14 +261,12 @@ public class RenderReportsTasklet implements Tasklet {
                 }
             }
             for (int y = 0; y < 6; y++) {
-                row.put("y" + y, value(actuals.get(first + y), null, denominator, 2));
+                row.put("y" + y, KpiFigures.figure(actuals.get(first + y), null, denominator));
             }
             BigDecimal expectedProgress = rs.getBigDecimal(5);
             row.put("expected_progress", expectedProgress == null ? ""
-                    : Decimals.grouped(expectedProgress.multiply(BigDecimal.valueOf(100)), 1) + "%");
-            BigDecimal forecast = rs.getBigDecimal(6);
-            row.put("forecast", value(forecast, unit, denominator, forecast != null
-                    && forecast.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 1));
+                    : KpiFigures.percent(expectedProgress.multiply(BigDecimal.valueOf(100))));
+            row.put("forecast", KpiFigures.computed(rs.getBigDecimal(6), unit, denominator));
             Object meets = rs.getObject(7);
             row.put("forecast_meets", meets == null ? "" : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
             return row;
@@ -438,15 +433,5 @@ public class RenderReportsTasklet implements Tasklet {
         return version == null ? "(development build)" : version;
     }
 
-    /** A figure with its unit as the ward writes it: 62.3%, 1,793,615件, 8/15. */
-    static String value(BigDecimal value, String unit, BigDecimal denominator, int scale) {
-        if (value == null) {
-            return "";
-        }
-        if (denominator != null) {
-            return Decimals.grouped(value, scale) + "/" + Decimals.grouped(denominator, 0);
-        }
-        return Decimals.grouped(value, scale) + (unit == null ? "" : unit);
-    }
 
 }

@@ -175,6 +175,10 @@ class PortalBrowserTests {
         logIn("hanako", null);
         browser.get(base + "/fy/2022/kpi");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("FY2022 成果指標の状況");
+        // the figures as the PDF prints them: the card rate behind plan, online applications on track
+        String table = browser.findElement(By.cssSelector("table.kpi")).getText();
+        assertThat(table).contains("区内のマイナンバーカード交付率").contains("62.3%").contains("77.2%").contains("44.9%")
+            .contains("1,793,615件").contains("1,620,354件").contains("61.7%").contains("実績未公表");
         screenshot("07-kpi");
 
         browser.findElement(By.partialLinkText("進捗率")).click();
