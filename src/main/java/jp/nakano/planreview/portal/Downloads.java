@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import jakarta.servlet.http.HttpServletRequest;
 
 import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.review.RunFolder;
 
 /**
  * Sends a run's files: {@code /fy/<yyyy>/runs/<run-id>/files/<name>}, only names the run's manifest lists, from
@@ -83,7 +84,7 @@ class Downloads {
 
     /** The files of a run in the order a reader looks for them: the reports, then the tables, then the records. */
     static final List<String> ORDER = List.of("kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
-            "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME);
+            "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME, RunFolder.LOG_FILE);
 
     /** What a file is, in the words of the report's readers. */
     static String label(String name) {
@@ -101,6 +102,7 @@ class Downloads {
             case "input-files.csv" -> "入力ファイルの一覧";
             case FINDINGS -> "入力データの検証結果";
             case RunManifest.FILE_NAME -> "実行記録";
+            case RunFolder.LOG_FILE -> "実行ログ";
             default -> name;
         };
     }
