@@ -49,6 +49,10 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final Supplier<Path> workingFolder;
 
+    /** The templates of the review, the cover first. */
+    public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
+            "kpi-charts", "eprocedure-utilisation", "validation-findings", "run-provenance");
+
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder) {
         this.jdbc = jdbc;

@@ -4,6 +4,7 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,27 @@ public class ReviewPdf {
             offset += counted == null ? 0 : counted.get(i).getPages().size();
         }
         return prints;
+    }
+
+    /**
+     * Loads the templates and writes a throw-away page, so that the report engine, its fonts and the PDF
+     * library are ready before the first report: called on a background thread while the run loads its
+     * input (the first report otherwise pays some three seconds of start-up).
+     */
+    public void warmUp(List<String> templates) {
+        try {
+            templates.forEach(this::template);
+            JasperPrint print = JasperFillManager.fillReport(template(templates.get(0)), new HashMap<>(),
+                    new JRMapCollectionDataSource(List.of()));
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(OutputStream.nullOutputStream()));
+            exporter.exportReport();
+            new org.apache.poi.xssf.streaming.SXSSFWorkbook(1).close();
+        }
+        catch (JRException | IOException | RuntimeException ex) {
+            // only a head start: the real rendering reports any problem with its context
+        }
     }
 
     private JasperReport template(String name) {

@@ -102,6 +102,9 @@ public class AnnualReviewJobConfiguration {
     /** The log of the run in progress; one run per process at a time (RunLock). */
     private final RunLog runLog = new RunLog();
 
+    /** The report renderer: its templates and engine warm up while the run loads its input. */
+    private final ReviewPdf reviewPdf = new ReviewPdf();
+
     AnnualReviewJobConfiguration(ObjectProvider<RunLock> runLock, JobRepository jobRepository, PlatformTransactionManager transactionManager,
             JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
             @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows,
@@ -142,6 +145,14 @@ public class AnnualReviewJobConfiguration {
             ObjectProvider<BuildProperties> build) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunLogListener(runLog))
+            .listener(new JobExecutionListener() {
+                @Override
+                public void beforeJob(JobExecution execution) {
+                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(RenderReportsTasklet.TEMPLATES), "report-warm-up");
+                    warmUp.setDaemon(true);
+                    warmUp.start();
+                }
+            })
             .listener(new RunOutcomeListener(findings))
             .listener(new JobExecutionListener() {
                 @Override
@@ -165,7 +176,7 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
-            .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, new ReviewPdf(), reviewRun::runId,
+            .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun))))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
                     keepRunsPerYear)))
