@@ -43,9 +43,16 @@ public class ReviewWorkbook {
         this.jdbc = jdbc;
     }
 
-    /** Writes the workbook of one plan and year of a run. */
+    /**
+     * Writes the workbook of one plan and year of a run. The same results give the same bytes: the document
+     * is dated by its data (the end of the fiscal year) and its zip entries carry that date, not the time
+     * of writing.
+     */
     public void write(long runId, FiscalYear year, String planId, Path file) throws IOException {
+        java.time.LocalDateTime dated = year.lastDay().atStartOfDay();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
+            workbook.getXSSFWorkbook().getProperties().getCoreProperties()
+                .setCreated(java.util.Optional.of(java.util.Date.from(dated.atZone(java.time.ZoneOffset.ofHours(9)).toInstant())));
             Styles styles = new Styles(workbook);
             kpis(workbook, styles, runId, year, planId);
             summary(workbook, styles, runId, year, planId);
@@ -53,8 +60,31 @@ public class ReviewWorkbook {
             utilisation(workbook, styles, runId, year);
             findings(workbook, styles, runId);
             inputs(workbook, styles, runId);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                workbook.write(out);
+            Path written = Files.createTempFile(file.getParent(), ".workbook-", ".zip");
+            try {
+                try (OutputStream out = Files.newOutputStream(written)) {
+                    workbook.write(out);
+                }
+                redate(written, file, dated);
+            }
+            finally {
+                Files.deleteIfExists(written);
+            }
+        }
+    }
+
+    /** Copies a zip file entry by entry, in the same order, with every entry dated {@code dated}. */
+    private static void redate(Path source, Path target, java.time.LocalDateTime dated) throws IOException {
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(source.toFile());
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(in.entries())) {
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(entry.getName());
+                copy.setTimeLocal(dated);
+                out.putNextEntry(copy);
+                try (java.io.InputStream data = in.getInputStream(entry)) {
+                    data.transferTo(out);
+                }
+                out.closeEntry();
             }
         }
     }
