@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * @param outputFiles every file of the run folder but the manifest, by path relative to the folder
  */
 public record RunManifest(int manifestVersion, String job, String runId, long jobExecutionId, int fiscalYear,
-        Map<String, String> parameters, OffsetDateTime started, OffsetDateTime finished, String exitStatus,
+        Map<String, String> plans, Map<String, String> parameters, OffsetDateTime started, OffsetDateTime finished, String exitStatus,
         String softwareVersion, FindingCounts findings, List<Step> steps, List<InputFile> inputFiles,
         List<OutputFile> outputFiles) {
 
@@ -39,6 +39,8 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
     public static final int VERSION = 1;
 
     public RunManifest {
+        // in the order of plans.csv, which is the order of the reports
+        plans = plans == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(plans));
         parameters = parameters == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
         // a manifest written before steps were recorded reads as having none
         steps = steps == null ? List.of() : List.copyOf(steps);
@@ -51,7 +53,8 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
 
     /** The same manifest listing these output files. */
     public RunManifest withOutputFiles(List<OutputFile> files) {
-        return new RunManifest(manifestVersion, job, runId, jobExecutionId, fiscalYear, parameters, started, finished,
+        return new RunManifest(manifestVersion, job, runId, jobExecutionId, fiscalYear, plans, parameters, started,
+                finished,
                 exitStatus, softwareVersion, findings, steps, inputFiles, files);
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.annotation.Profile;
@@ -86,13 +87,13 @@ class Downloads {
     static final List<String> ORDER = List.of("kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
             "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME, RunFolder.LOG_FILE);
 
-    /** What a file is, in the words of the report's readers. */
-    static String label(String name) {
+    /** What a file is, in the words of the report's readers; {@code plans} names the plans of the reports. */
+    static String label(String name, Map<String, String> plans) {
         if (name.startsWith("review-") && name.endsWith(".pdf")) {
-            return "進行管理報告書 " + plan(name);
+            return "進行管理報告書 " + plans.getOrDefault(plan(name), plan(name));
         }
         if (name.startsWith("review-") && name.endsWith(".xlsx")) {
-            return "報告書の表 " + plan(name);
+            return "報告書の表 " + plans.getOrDefault(plan(name), plan(name));
         }
         return switch (name) {
             case "kpi-attainment.csv" -> "成果指標の達成状況";

@@ -45,8 +45,9 @@ class KpiController {
         Optional<Path> file = output.file(run, FILE);
         if (file.isPresent()) {
             int order = 0;
+            Map<String, String> plans = run.manifest() == null ? Map.of() : run.manifest().plans();
             for (Map<String, String> row : CsvTable.read(file.get())) {
-                rows.add(KpiRow.of(order++, row, fy));
+                rows.add(KpiRow.of(order++, row, fy, plans));
             }
         }
         Sort by = Sort.of(sort);
@@ -115,7 +116,8 @@ class KpiController {
             String expected, String finalTarget, BigDecimal progress, String status, String symbol, int statusRank,
             String report, String reason) {
 
-        static KpiRow of(int order, Map<String, String> row, int year) {
+        /** A row of kpi-attainment.csv; {@code plans} names the plans (id to name, from the manifest). */
+        static KpiRow of(int order, Map<String, String> row, int year, Map<String, String> plans) {
             String status = row.getOrDefault("status", "");
             int rank = Status.values().length;
             for (Status s : Status.values()) {
@@ -127,7 +129,7 @@ class KpiController {
             String unit = row.get("unit");
             BigDecimal denominator = decimal(row.get("denominator"));
             // the figures as the PDF prints them, by the same formatter: unit, rounding and all
-            return new KpiRow(order, row.get("plan_id"), row.get("goal_label"), row.get("name"), unit,
+            return new KpiRow(order, plans.getOrDefault(row.get("plan_id"), row.get("plan_id")), row.get("goal_label"), row.get("name"), unit,
                     shown(KpiFigures.figure(decimal(row.get("actual")), unit, denominator)),
                     "provisional".equals(row.get("actual_status")) ? "速報値" : "",
                     shown(KpiFigures.computed(decimal(row.get("expected")), unit, denominator)),

@@ -120,9 +120,9 @@ class RunsController {
                         0, 0, 0, List.of());
             }
             List<FileView> files = new ArrayList<>();
-            m.outputFiles().stream().filter(f -> !f.path().contains("/")).map(f -> FileView.of(f.path(), f.size()))
+            m.outputFiles().stream().filter(f -> !f.path().contains("/")).map(f -> FileView.of(f.path(), f.size(), m.plans()))
                 .forEach(files::add);
-            files.add(FileView.of(RunManifest.FILE_NAME, sizeOf(run)));
+            files.add(FileView.of(RunManifest.FILE_NAME, sizeOf(run), m.plans()));
             files.sort(java.util.Comparator.comparingInt((FileView f) -> Downloads.rank(f.name())).thenComparing(FileView::name));
             RunManifest.FindingCounts c = m.findings();
             return new RunView(run.year(), run.runId(), run.latest(), true, statusWord(m.exitStatus()),
@@ -154,8 +154,8 @@ class RunsController {
     /** A file of a run: its name, what it is, its size, and whether only auditors may download it. */
     record FileView(String name, String label, String kind, String size, boolean auditorOnly) {
 
-        static FileView of(String name, long size) {
-            return new FileView(name, Downloads.label(name), Downloads.kind(name),
+        static FileView of(String name, long size, Map<String, String> plans) {
+            return new FileView(name, Downloads.label(name, plans), Downloads.kind(name),
                     String.format("%,d KB", Math.max(1, (size + 1023) / 1024)), Downloads.auditorOnly(name));
         }
 

@@ -97,7 +97,7 @@ class PublishRunTasklet implements Tasklet {
     private RunManifest manifest(JobExecution job, List<RunManifest.Step> steps) {
         Map<Severity, Long> counts = findings.countBySeverity(run.runId());
         return new RunManifest(RunManifest.VERSION, job.getJobInstance().getJobName(), run.runName(), run.runId(),
-                run.fiscalYear().year(), parameters(job), zoned(job.getStartTime()),
+                run.fiscalYear().year(), plans(), parameters(job), zoned(job.getStartTime()),
                 OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS), RunOutcomeListener.exitCode(counts),
                 softwareVersion, new RunManifest.FindingCounts(counts.get(Severity.ERROR),
                         counts.get(Severity.WARNING), counts.get(Severity.INFO)),
@@ -116,6 +116,19 @@ class PublishRunTasklet implements Tasklet {
                     step.getWriteCount(), step.getSkipCount(), step.getCommitCount(), zoned(step.getStartTime()),
                     zoned(step.getEndTime())))
             .toList();
+    }
+
+    /** The plans the run reviewed, id to name, in the order of plans.csv: readers name the reports by them. */
+    private Map<String, String> plans() {
+        Map<String, String> plans = new java.util.LinkedHashMap<>();
+        String only = run.plan();
+        jdbc.query("SELECT plan_id, name FROM in_plan WHERE run_id = ? AND NOT excluded ORDER BY source_line",
+                (java.sql.ResultSet rs) -> {
+                    if (only == null || only.equals(rs.getString(1))) {
+                        plans.put(rs.getString(1), rs.getString(2));
+                    }
+                }, run.runId());
+        return plans;
     }
 
     private static Map<String, String> parameters(JobExecution job) {

@@ -20,7 +20,7 @@ final class AuditFixture {
     /** A run's manifest before its output files are listed. */
     static RunManifest run(String runId) {
         return new RunManifest(RunManifest.VERSION, "annualReviewJob", runId, 7, 2022,
-                Map.of("plan", "", "fiscalYear", "2022", "input", "/data/input"), STARTED, STARTED.plusSeconds(12),
+                Map.of("chiiki2", "第2次中野区地域情報化推進計画"), Map.of("plan", "", "fiscalYear", "2022", "input", "/data/input"), STARTED, STARTED.plusSeconds(12),
                 "COMPLETED", "1.2.3", new RunManifest.FindingCounts(0, 5, 1),
                 List.of(new RunManifest.Step("loadPlansStep", "COMPLETED", 2, 1, 1, 1, STARTED.plusSeconds(1),
                         STARTED.plusSeconds(2))),

@@ -44,6 +44,9 @@ class ManifestFileTests {
                   "runId": "20261122-183130-7",
                   "jobExecutionId": 7,
                   "fiscalYear": 2022,
+                  "plans": {
+                    "chiiki2": "第2次中野区地域情報化推進計画"
+                  },
                   "parameters": {
                     "fiscalYear": "2022",
                     "input": "/data/input",

@@ -74,6 +74,8 @@ class RunAuditCommandsTests {
         assertThat(manifest.runId()).isEqualTo(runId);
         assertThat(runId).endsWith("-" + manifest.jobExecutionId());
         assertThat(manifest.fiscalYear()).isEqualTo(2022);
+        // the one plan asked for, named as plans.csv names it
+        assertThat(manifest.plans()).containsExactly(java.util.Map.entry("chiiki2", "第2次中野区地域情報化推進計画"));
         assertThat(manifest.parameters()).containsEntry("plan", "chiiki2").containsEntry("fiscalYear", "2022")
             .containsEntry("input", Path.of("input").toAbsolutePath().toString()).containsKey("requestedAt");
         assertThat(manifest.started()).isBefore(manifest.finished());

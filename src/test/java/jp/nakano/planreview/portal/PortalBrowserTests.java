@@ -126,7 +126,7 @@ class PortalBrowserTests {
             .map(a -> a.getAttribute("href").replaceAll(".*/", "")).toList();
         assertThat(files).startsWith(PDF).contains("kpi-attainment.csv", "review-chiiki2-FY2022.xlsx")
             .doesNotContain("manifest.json", "validation-findings.csv");
-        assertThat(browser.findElement(By.cssSelector("ul.files a")).getText()).isEqualTo("進行管理報告書 chiiki2");
+        assertThat(browser.findElement(By.cssSelector("ul.files a")).getText()).isEqualTo("進行管理報告書 第2次中野区地域情報化推進計画");
         assertThat(browser.findElements(By.cssSelector("table.runs td a code"))).as("no link to the run page").isEmpty();
         assertThat(browser.findElement(By.cssSelector("tr.latest .badge")).getText()).isEqualTo("最新");
         screenshot("03-runs-staff");
@@ -177,7 +177,7 @@ class PortalBrowserTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("FY2022 成果指標の状況");
         // the figures as the PDF prints them: the card rate behind plan, online applications on track
         String table = browser.findElement(By.cssSelector("table.kpi")).getText();
-        assertThat(table).contains("区内のマイナンバーカード交付率").contains("62.3%").contains("77.2%").contains("44.9%")
+        assertThat(table).contains("第2次中野区地域情報化推進計画").contains("区内のマイナンバーカード交付率").contains("62.3%").contains("77.2%").contains("44.9%")
             .contains("1,793,615件").contains("1,620,354件").contains("61.7%").contains("実績未公表");
         screenshot("07-kpi");
 
