@@ -48,8 +48,21 @@ public class PlanReviewApplication {
             System.exit(ExitCodes.FAILURE);
             return;
         }
+        Path locked = dataDir(args).toAbsolutePath().normalize();
         SpringApplication application = new SpringApplication(PlanReviewApplication.class);
-        application.addInitializers(context -> context.getBeanFactory().registerSingleton("runLock", lock));
+        application.addInitializers(context -> {
+            // the lock guards the database only if both are in the same folder: a data folder set where main()
+            // cannot see it (a configuration file) must not open a database another process may be using
+            Path configured = Path.of(context.getEnvironment().getProperty("plan-review.data-dir", "data"))
+                .toAbsolutePath().normalize();
+            if (!configured.equals(locked)) {
+                System.err.println("plan-review: plan-review.data-dir is " + configured + " in the configuration but "
+                        + locked + " on the command line or in the environment; give it as --plan-review.data-dir or "
+                        + "PLAN_REVIEW_DATA_DIR so the run lock covers the database. Nothing was done.");
+                System.exit(ExitCodes.INVALID_INPUT);
+            }
+            context.getBeanFactory().registerSingleton("runLock", lock);
+        });
         System.exit(SpringApplication.exit(application.run(args)));
     }
 
