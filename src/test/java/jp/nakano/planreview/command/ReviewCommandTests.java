@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,41 @@ class ReviewCommandTests {
         assertThat(output).contains("output folder '" + blocked.resolve("out").toAbsolutePath().normalize()
                 + "' cannot be written").contains("nothing was run");
         assertThat(output).doesNotContain("annualReviewJob").doesNotContain("at org.springframework");
+    }
+
+    @Test
+    void shouldFailWithoutPublishingWhenTheDiskFillsUp(CapturedOutput output) throws Exception {
+        // a real full disk: a 200 KB tmpfs holds the CSV files but not the first PDF (needs root to mount)
+        Path small = Files.createDirectories(dir.resolve("small"));
+        Assumptions.assumeTrue(mount("mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", small.toString()),
+                "a full disk is simulated with a small tmpfs, which needs root to mount");
+        try {
+            int exit = run("--input=input", "--output=" + small.resolve("out"), "--fiscal-year=2022");
+
+            assertThat(exit).isEqualTo(ExitCodes.FAILURE);
+            assertThat(output).contains("renderReportsStep").contains("FAILED").contains("No space left on device");
+            // nothing published, no latest; only the failed run's log is left
+            assertThat(small.resolve("out/FY2022/latest")).doesNotExist();
+            assertThat(runFolders(small.resolve("out/FY2022"))).isEmpty();
+            try (Stream<Path> left = Files.list(small.resolve("out"))) {
+                assertThat(left.map(p -> p.getFileName().toString()))
+                    .allMatch(name -> name.equals("FY2022") || name.startsWith(".failed-"));
+            }
+        }
+        finally {
+            mount("umount", small.toString());
+        }
+    }
+
+    private static boolean mount(String... command) throws Exception {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0;
+        }
+        catch (java.io.IOException ex) {
+            return false;
+        }
     }
 
     private static String latest(Path yearDir) throws Exception {
