@@ -174,10 +174,20 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         if (!args.containsOption("force")) {
             Optional<RunManifest> same = unchangedRun(input, output, parameters);
             if (same.isPresent()) {
+                RunManifest run = same.get();
+                Path folder = output.resolve(FiscalYear.of(run.fiscalYear()).toString()).resolve(run.runId())
+                    .toAbsolutePath().normalize();
+                long errors = run.findings() == null ? 0 : run.findings().error();
+                if (errors > 0) {
+                    // the same input still has the same errors: the scheduler must keep seeing them
+                    log.warn("Inputs unchanged since run {} ({}, {}), which left out rows for {} input error(s): "
+                            + "nothing to do until the files named in {} are fixed. --force runs anyway",
+                            run.runId(), FiscalYear.of(run.fiscalYear()), run.exitStatus(), errors,
+                            folder.resolve("validation-findings.csv"));
+                    return ExitCodes.INVALID_INPUT;
+                }
                 log.info("Inputs unchanged since run {} ({}, {}): nothing to do; results in {}. --force runs anyway",
-                        same.get().runId(), FiscalYear.of(same.get().fiscalYear()), same.get().exitStatus(),
-                        output.resolve(FiscalYear.of(same.get().fiscalYear()).toString()).resolve(same.get().runId())
-                            .toAbsolutePath().normalize());
+                        run.runId(), FiscalYear.of(run.fiscalYear()), run.exitStatus(), folder);
                 return ExitCodes.OK;
             }
         }

@@ -188,6 +188,11 @@ class ReviewCommandTests {
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("COMPLETED_WITH_ERRORS").contains("1 error(s)");
         assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
+
+        // the next night, nothing fixed: still exit 2, so the scheduler keeps seeing the error
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(output).contains("which left out rows for 1 input error(s)");
+        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
     }
 
     @Test
