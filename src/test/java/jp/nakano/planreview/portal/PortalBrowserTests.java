@@ -26,6 +26,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -121,6 +123,7 @@ class PortalBrowserTests {
         screenshot("02-years-staff");
 
         browser.findElement(By.linkText("実行一覧")).click();
+        waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "FY2022 の実行一覧"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("FY2022 の実行一覧");
         List<String> files = browser.findElements(By.cssSelector("ul.files a")).stream()
             .map(a -> a.getAttribute("href").replaceAll(".*/", "")).toList();
@@ -161,6 +164,7 @@ class PortalBrowserTests {
         browser.get(base + "/fy/2022");
         screenshot("05-runs-auditor");
         browser.findElement(By.cssSelector("table.runs td a code")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#verify .notice")));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("実行の詳細", runId);
         assertThat(browser.findElement(By.cssSelector("#verify .notice.ok")).getText()).startsWith("一致");
@@ -182,6 +186,7 @@ class PortalBrowserTests {
         screenshot("07-kpi");
 
         browser.findElement(By.partialLinkText("進捗率")).click();
+        waitFor(ExpectedConditions.urlContains("sort=progress"));
 
         assertThat(browser.getCurrentUrl()).contains("sort=progress", "dir=desc");
         List<Double> progress = browser.findElements(By.cssSelector("table.kpi tbody tr td:nth-child(6)")).stream()
@@ -230,6 +235,7 @@ class PortalBrowserTests {
         browser.findElement(By.id("username")).sendKeys("hanako");
         browser.findElement(By.id("password")).sendKeys("wrong password");
         browser.findElement(By.id("login")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice.error")));
         assertThat(browser.findElement(By.cssSelector(".notice.error")).getText()).contains("パスワードが違います");
         screenshot("10-login-failed");
 
@@ -257,7 +263,13 @@ class PortalBrowserTests {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.id("login")).click();
-        assertThat(browser.findElement(By.cssSelector("header .user span")).getText()).isEqualTo(user);
+        WebElement name = waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .user span")));
+        assertThat(name.getText()).isEqualTo(user);
+    }
+
+    /** A click returns before the next page has loaded: waits for it (a busy CI machine is slow). */
+    private <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> arrived) {
+        return new WebDriverWait(browser, java.time.Duration.ofSeconds(30)).until(arrived);
     }
 
     private Cookie session() {
