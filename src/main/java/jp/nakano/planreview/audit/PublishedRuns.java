@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import jp.nakano.planreview.common.FileTrees;
+
 /**
  * The published runs of one year folder {@code <output>/FY<yyyy>/}: which is the newest ({@code latest}, a
  * plain file holding its run id) and which old ones the retention setting removes. Hidden folders
@@ -115,19 +117,12 @@ public final class PublishedRuns {
             }
             Path doomed = yearDir.resolve(".removing-" + run.getFileName());
             Files.move(run, doomed);
-            deleteTree(doomed);
+            FileTrees.delete(doomed);
             removed.add(run);
         }
         return removed;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     private static String timeOf(String runId) {
         return matcher(runId).group(1);

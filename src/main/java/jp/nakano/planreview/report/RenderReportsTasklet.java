@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
 import jp.nakano.planreview.attainment.Status;
+import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
@@ -49,13 +50,17 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final Supplier<Path> workingFolder;
 
+    /** The version the manifest records, printed on the cover and the provenance page. */
+    private final String softwareVersion;
+
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
             "kpi-charts", "eprocedure-utilisation", "validation-findings", "run-provenance");
 
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
-            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder) {
+            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion) {
         this.jdbc = jdbc;
+        this.softwareVersion = softwareVersion;
         this.report = report;
         this.workbook = new ReviewWorkbook(jdbc);
         this.runId = runId;
@@ -95,7 +100,7 @@ public class RenderReportsTasklet implements Tasklet {
             cover.put("PLAN_PERIOD", FiscalYear.of(firstPlanYear).label() + " 〜 "
                     + FiscalYear.of(((Number) p.get("last_fy")).intValue()).label());
             cover.put("INPUT_FINGERPRINT", fingerprint);
-            cover.put("SOFTWARE", "作成: plan-review " + version());
+            cover.put("SOFTWARE", "作成: plan-review " + softwareVersion);
             Map<String, List<SeriesPoint>> series = seriesByKpi(run, year, planId);
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
@@ -121,7 +126,7 @@ public class RenderReportsTasklet implements Tasklet {
                             "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
                             findingRows(run)),
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
-                            + fingerprint + "　/　作成: plan-review " + version() + "　/　対象年度 " + year
+                            + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
                             + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。",
                             provenanceRows(run)));
@@ -208,14 +213,7 @@ public class RenderReportsTasklet implements Tasklet {
         List<String> lines = jdbc.query("SELECT file_name, sha256 FROM run_input_file WHERE run_id = ?",
                 (rs, i) -> rs.getString(1) + " " + rs.getString(2) + "\n", run)
             .stream().sorted().toList(); // in Java: a database's collation must not change the value
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            lines.forEach(l -> sha.update(l.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        }
-        catch (java.security.NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("the JVM has no SHA-256", ex);
-        }
+        return Checksums.sha256(String.join("", lines));
     }
 
     /** The year columns of the trend table: the year before the plan, then the plan's years (at most six). */
@@ -431,11 +429,6 @@ public class RenderReportsTasklet implements Tasklet {
         }, run);
     }
 
-    /** The version of the running build, from the jar's manifest. */
-    private static String version() {
-        String version = RenderReportsTasklet.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
-    }
 
 
 }

@@ -6,10 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import jp.nakano.planreview.common.FileTrees;
 import jp.nakano.planreview.common.FiscalYear;
 
 /**
@@ -75,7 +74,7 @@ public final class RunFolder {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(working)) {
             for (Path entry : entries) {
                 if (!entry.getFileName().toString().equals(LOG_FILE)) {
-                    deleteTree(entry);
+                    FileTrees.delete(entry);
                 }
             }
         }
@@ -85,12 +84,5 @@ public final class RunFolder {
         return Files.exists(log) ? Optional.of(log) : Optional.empty();
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
 }
