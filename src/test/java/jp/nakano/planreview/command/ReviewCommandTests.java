@@ -11,11 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import jp.nakano.planreview.PlanReviewApplication;
 
 /**
  * Runs the application as the scheduler does, with command-line arguments and a file database, and
@@ -32,7 +30,7 @@ class ReviewCommandTests {
         int exit = run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=令和2年度");
 
         assertThat(exit).isEqualTo(ExitCodes.OK);
-        List<Path> folders = runFolders(dir.resolve("out/FY2020"));
+        List<Path> folders = CommandFixture.runFolders(dir.resolve("out/FY2020"));
         assertThat(folders).hasSize(1);
         assertThat(folders.get(0).resolve("eprocedure-utilisation.csv")).exists();
         assertThat(folders.get(0).resolve("validation-findings.csv")).exists();
@@ -55,7 +53,7 @@ class ReviewCommandTests {
         // the nightly schedule: nothing new came in
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
 
-        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2022"))).hasSize(1);
         assertThat(latest(dir.resolve("out/FY2022"))).isEqualTo(first);
         assertThat(output).contains("Inputs unchanged since run " + first).contains("nothing to do");
     }
@@ -65,7 +63,7 @@ class ReviewCommandTests {
         assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
         assertThat(run("--input=input", "--output=" + dir.resolve("out"), "--fiscal-year=2022", "--force")).isZero();
 
-        List<Path> folders = runFolders(dir.resolve("out/FY2022"));
+        List<Path> folders = CommandFixture.runFolders(dir.resolve("out/FY2022"));
         assertThat(folders).hasSize(2);
         // the same input gives the same files
         for (String file : List.of("kpi-attainment.csv", "eprocedure-utilisation.csv", "review-chiiki2-FY2022.pdf")) {
@@ -83,11 +81,11 @@ class ReviewCommandTests {
         Files.writeString(input.resolve("kpi-actuals.csv"),
                 Files.readString(input.resolve("kpi-actuals.csv")).replace("\n", "\r\n"));
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022")).isZero();
-        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(2);
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2022"))).hasSize(2);
         // the same inputs for one plan only is another request
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2"))
             .isZero();
-        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(3);
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2022"))).hasSize(3);
         assertThat(output).doesNotContain("Inputs unchanged");
     }
 
@@ -116,7 +114,7 @@ class ReviewCommandTests {
             assertThat(output).contains("renderReportsStep").contains("FAILED").contains("No space left on device");
             // nothing published, no latest; only the failed run's log is left
             assertThat(small.resolve("out/FY2022/latest")).doesNotExist();
-            assertThat(runFolders(small.resolve("out/FY2022"))).isEmpty();
+            assertThat(CommandFixture.runFolders(small.resolve("out/FY2022"))).isEmpty();
             try (Stream<Path> left = Files.list(small.resolve("out"))) {
                 assertThat(left.map(p -> p.getFileName().toString()))
                     .allMatch(name -> name.equals("FY2022") || name.startsWith(".failed-"));
@@ -187,12 +185,12 @@ class ReviewCommandTests {
 
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("COMPLETED_WITH_ERRORS").contains("1 error(s)");
-        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2022"))).hasSize(1);
 
         // the next night, nothing fixed: still exit 2, so the scheduler keeps seeing the error
         assertThat(run("--input=" + input, "--output=" + dir.resolve("out"))).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(output).contains("which left out rows for 1 input error(s)");
-        assertThat(runFolders(dir.resolve("out/FY2022"))).hasSize(1);
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2022"))).hasSize(1);
     }
 
     @Test
@@ -214,12 +212,6 @@ class ReviewCommandTests {
         }
     }
 
-    /** The run folders of a year folder, without {@code latest}. */
-    static List<Path> runFolders(Path yearDir) throws Exception {
-        try (Stream<Path> entries = Files.list(yearDir)) {
-            return entries.filter(Files::isDirectory).toList();
-        }
-    }
 
     private Path copyOfBundledInput() throws Exception {
         Path input = Files.createDirectories(dir.resolve("input"));
@@ -232,11 +224,7 @@ class ReviewCommandTests {
     }
 
     private int run(String... args) {
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--plan-review.command.enabled=true",
-                "--plan-review.data-dir=" + dir.resolve("data"),
-                "--spring.datasource.url=jdbc:hsqldb:file:" + dir.resolve("data/db/plan-review") + ";hsqldb.tx=mvcc;shutdown=true"))
-            .toArray(String[]::new);
-        return SpringApplication.exit(SpringApplication.run(PlanReviewApplication.class, all));
+        return CommandFixture.run(dir, args);
     }
 
 }

@@ -10,8 +10,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,13 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import jp.nakano.planreview.PlanReviewApplication;
 import jp.nakano.planreview.audit.ManifestFile;
 import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.common.Checksums;
 
 /**
  * The audit trail of real runs on the bundled data, through the command line: {@code manifest.json},
@@ -59,7 +56,7 @@ class RunAuditCommandsTests {
     static void runTheReviewTwice() throws Exception {
         assertThat(run("--output=" + shared.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2")).isZero();
         assertThat(run("--output=" + shared.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2", "--force")).isZero();
-        List<Path> runs = ReviewCommandTests.runFolders(shared.resolve("out/FY2022")).stream().sorted().toList();
+        List<Path> runs = CommandFixture.runFolders(shared.resolve("out/FY2022")).stream().sorted().toList();
         assertThat(runs).hasSize(2);
         older = runs.get(0);
         newer = runs.get(1);
@@ -95,7 +92,7 @@ class RunAuditCommandsTests {
         assertThat(files).contains(PDF, "review-chiiki2-FY2022.xlsx", "kpi-attainment.csv", "input-files.csv");
         assertThat(manifest.outputFiles()).extracting(RunManifest.OutputFile::path).containsExactlyElementsOf(files);
         for (RunManifest.OutputFile file : manifest.outputFiles()) {
-            assertThat(file.sha256()).as(file.path()).isEqualTo(sha256(newer.resolve(file.path())));
+            assertThat(file.sha256()).as(file.path()).isEqualTo(Checksums.sha256(newer.resolve(file.path())));
             assertThat(file.size()).as(file.path()).isEqualTo(Files.size(newer.resolve(file.path())));
         }
     }
@@ -109,7 +106,7 @@ class RunAuditCommandsTests {
         assertThat(manifest.inputFiles()).hasSize(8).allSatisfy(input -> {
             Map<String, String> row = inputs.get(input.path());
             assertThat(input.sha256()).as(input.path()).isEqualTo(row.get("sha256"))
-                .isEqualTo(sha256(Path.of("input").resolve(input.path())));
+                .isEqualTo(Checksums.sha256(Path.of("input").resolve(input.path())));
             assertThat(input.size()).isEqualTo(Long.parseLong(row.get("size_bytes")));
             assertThat(input.rowsRead()).isEqualTo(Long.parseLong(row.get("rows_read")));
             assertThat(input.rowsLoaded()).isEqualTo(input.rowsRead());
@@ -188,7 +185,7 @@ class RunAuditCommandsTests {
         assertThat(verify(out, copy.toString())).isEqualTo(ExitCodes.VERIFY_MISMATCH);
 
         assertThat(out.toString().lines()).hasSize(2);
-        assertThat(out.toString()).startsWith("CHANGED  " + PDF + ": SHA-256 " + sha256(pdf))
+        assertThat(out.toString()).startsWith("CHANGED  " + PDF + ": SHA-256 " + Checksums.sha256(pdf))
             .contains("MISMATCH: run " + newer.getFileName() + " (FY2022), 9 file(s) checked: 1 changed, 0 missing, 0 added");
     }
 
@@ -241,7 +238,7 @@ class RunAuditCommandsTests {
         assertThat(run("--output=" + dir.resolve("out"), "--fiscal-year=2022", "--plan=chiiki2",
                 "--plan-review.retention.keep-runs-per-year=1")).isZero();
 
-        List<Path> runs = ReviewCommandTests.runFolders(yearDir).stream()
+        List<Path> runs = CommandFixture.runFolders(yearDir).stream()
             .filter(p -> !p.getFileName().toString().startsWith("."))
             .toList();
         assertThat(runs).hasSize(1);
@@ -280,9 +277,6 @@ class RunAuditCommandsTests {
         }
     }
 
-    private static String sha256(Path file) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
 
     /** The version the build wrote into build-info, which the manifest must name. */
     private static String projectVersion() throws IOException {
@@ -305,11 +299,7 @@ class RunAuditCommandsTests {
     }
 
     private static int run(String... args) {
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--plan-review.command.enabled=true",
-                "--plan-review.data-dir=" + shared.resolve("data"),
-                "--spring.datasource.url=jdbc:hsqldb:file:" + shared.resolve("data/db/plan-review") + ";hsqldb.tx=mvcc;shutdown=true"))
-            .toArray(String[]::new);
-        return SpringApplication.exit(SpringApplication.run(PlanReviewApplication.class, all));
+        return CommandFixture.run(shared, args);
     }
 
 }

@@ -135,11 +135,9 @@ class RunFaultsTests {
     }
 
     private static Path onlyRunFolder(Path yearDir) throws IOException {
-        try (Stream<Path> entries = Files.list(yearDir)) {
-            List<Path> folders = entries.filter(Files::isDirectory).toList();
-            assertThat(folders).as("run folders in " + yearDir).hasSize(1);
-            return folders.get(0);
-        }
+        List<Path> folders = CommandFixture.runFolders(yearDir);
+        assertThat(folders).as("run folders in " + yearDir).hasSize(1);
+        return folders.get(0);
     }
 
     /** plan-review in a JVM of its own, on the bundled data for FY2022, its console read line by line. */

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
-import jp.nakano.planreview.PlanReviewApplication;
+import jp.nakano.planreview.command.CommandFixture;
 import jp.nakano.planreview.command.ServeCommand;
 
 /**
@@ -84,10 +82,7 @@ class PortalBrowserTests {
         Assumptions.assumeTrue(present, why);
         Path output = shared.resolve("out");
         dataDir = shared.resolve("data");
-        int exit = SpringApplication.exit(SpringApplication.run(PlanReviewApplication.class, "--output=" + output,
-                "--plan-review.command.enabled=true", "--plan-review.data-dir=" + dataDir,
-                "--spring.datasource.url=jdbc:hsqldb:file:" + dataDir.resolve("db/plan-review")
-                        + ";hsqldb.tx=mvcc;shutdown=true"));
+        int exit = CommandFixture.run(shared, "--output=" + output);
         assertThat(exit).isZero();
         runId = Files.readString(output.resolve("FY2022/latest")).strip();
         runFolder = output.resolve("FY2022").resolve(runId);

@@ -28,6 +28,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.review.ReviewRun;
 import jp.nakano.planreview.review.ReviewRuns;
@@ -81,7 +82,7 @@ class KpiReviewReportTests {
             .contains("1,793,615").contains("73.46%").contains("前年度の電子受付件数").contains("1,706,697")
             .contains("オンラインによる申請手続受付件数：1,793,615件")
             .contains("主要手続のオンライン手続カバー率：算出できません（主要手続がない）")
-            .contains(sha256(Path.of("input/plans.csv")));
+            .contains(Checksums.sha256(Path.of("input/plans.csv")));
     }
 
     @Test
@@ -218,18 +219,13 @@ class KpiReviewReportTests {
         }
     }
 
-    private static String sha256(Path file) throws Exception {
-        return java.util.HexFormat.of()
-            .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
 
     /** What docs/outputs.md tells an auditor to compute: SHA-256 over "name sha256\n" of each input, by name. */
     private static String inputFingerprint(Path input) throws Exception {
         List<String> lines = new ArrayList<>();
         try (var files = Files.list(input)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                lines.add(f.getFileName() + " " + sha256(f) + "\n");
+                lines.add(f.getFileName() + " " + Checksums.sha256(f) + "\n");
             }
         }
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
