@@ -33,9 +33,10 @@ public class PlanReviewApplication {
         }
         // the lock comes first, before Spring opens the embedded database: a second run must neither touch
         // the database files nor wait, but say at once which run holds them
+        Path locked = dataDir(args).toAbsolutePath().normalize();
         RunLock lock;
         try {
-            lock = RunLock.acquire(dataDir(args), "starting: plan-review " + String.join(" ", args));
+            lock = RunLock.acquire(locked, "starting: plan-review " + String.join(" ", args));
         }
         catch (RunLock.HeldException ex) {
             System.err.println("plan-review: another run is in progress (" + ex.holder() + "); the lock is "
@@ -48,7 +49,6 @@ public class PlanReviewApplication {
             System.exit(ExitCodes.FAILURE);
             return;
         }
-        Path locked = dataDir(args).toAbsolutePath().normalize();
         SpringApplication application = new SpringApplication(PlanReviewApplication.class);
         application.addInitializers(context -> {
             // the lock guards the database only if both are in the same folder: a data folder set where main()

@@ -24,7 +24,11 @@ public final class RunVerifier {
      * @throws ManifestException when the folder has no readable manifest
      */
     public Verification verify(Path runFolder, Path inputDir) throws ManifestException, IOException {
-        RunManifest manifest = ManifestFile.read(runFolder);
+        return verify(runFolder, ManifestFile.read(runFolder), inputDir);
+    }
+
+    /** The same check with the manifest already read, as the portal has it. */
+    public Verification verify(Path runFolder, RunManifest manifest, Path inputDir) throws IOException {
         List<Discrepancy> problems = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         int checked = 0;

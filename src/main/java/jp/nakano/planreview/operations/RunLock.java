@@ -21,7 +21,7 @@ import java.time.format.DateTimeFormatter;
 public final class RunLock implements AutoCloseable {
 
     /** The lock file's name inside the data folder. */
-    public static final String FILE_NAME = "plan-review.lock";
+    private static final String FILE_NAME = "plan-review.lock";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-import jp.nakano.planreview.audit.ManifestException;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.audit.RunVerifier;
 
@@ -73,16 +72,8 @@ class RunsController {
             findings = CsvTable.read(findingsFile.get());
         }
         model.addAttribute("findings", findings);
-        RunVerifier.Verification verification = null;
-        if (run.manifest() != null) {
-            try {
-                verification = new RunVerifier().verify(run.folder(), null);
-            }
-            catch (ManifestException ex) {
-                verification = null;
-            }
-        }
-        model.addAttribute("verification", verification);
+        model.addAttribute("verification",
+                run.manifest() == null ? null : new RunVerifier().verify(run.folder(), run.manifest(), null));
         model.addAttribute("steps", run.manifest() == null ? List.of()
                 : run.manifest().steps().stream().map(StepView::of).toList());
         return "run";

@@ -78,6 +78,12 @@ public class RenderReportsTasklet implements Tasklet {
                 + "WHERE run_id = ? AND NOT excluded" + (only == null ? "" : " AND plan_id = ?")
                 + " ORDER BY source_line", only == null ? new Object[] { run } : new Object[] { run, only });
         String fingerprint = inputFingerprint(run);
+        // the ward-wide sections are the same in every plan's report: read once
+        String derived = derivedIndicators(run, year);
+        List<Map<String, ?>> utilisation = utilisationRows(run, year);
+        List<Map<String, ?>> findings = findingRows(run);
+        List<Map<String, ?>> provenance = provenanceRows(run);
+        Path working = workingFolder.get();
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             List<Map<String, ?>> rows = jdbc.query("""
@@ -118,23 +124,23 @@ public class RenderReportsTasklet implements Tasklet {
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
                             chartRows(run, year, planId, series)),
-                    section("eprocedure-utilisation", "主な電子手続の利用状況", withDerived(sectionParameters, run, year),
+                    section("eprocedure-utilisation", "主な電子手続の利用状況", withDerived(sectionParameters, derived),
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
-                            utilisationRows(run, year)),
+                            utilisation),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
                             "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
-                            findingRows(run)),
+                            findings),
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
                             + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
                             + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。",
-                            provenanceRows(run)));
-            Path pdf = workingFolder.get().resolve("review-" + planId + "-" + year + ".pdf");
+                            provenance));
+            Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file
             report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
                     year.lastDay().atStartOfDay());
-            Path xlsx = workingFolder.get().resolve("review-" + planId + "-" + year + ".xlsx");
+            Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
             workbook.write(run, year, planId, xlsx);
             contribution.incrementWriteCount(2);
             log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
@@ -182,7 +188,7 @@ public class RenderReportsTasklet implements Tasklet {
             "書かない窓口のカバー率（手続数による）");
 
     /** The indicators derived from the e-procedure figures, one line each: the value, or why there is none. */
-    private Map<String, Object> withDerived(Map<String, Object> common, long run, FiscalYear year) {
+    private String derivedIndicators(long run, FiscalYear year) {
         List<String> lines = jdbc.query("""
                 SELECT measure, derived_value, reason FROM res_derived_indicator
                 WHERE run_id = ? AND fiscal_year = ? ORDER BY seq""", (rs, i) -> {
@@ -193,8 +199,12 @@ public class RenderReportsTasklet implements Tasklet {
                             : Decimals.grouped(value, 1) + "%";
             return "・" + DERIVED_NAMES.getOrDefault(measure, measure) + "：" + shown;
         }, run, year.year());
+        return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）";
+    }
+
+    private static Map<String, Object> withDerived(Map<String, Object> common, String derived) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
-        parameters.put("DERIVED", String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）");
+        parameters.put("DERIVED", derived);
         return parameters;
     }
 

@@ -164,7 +164,7 @@ public class AnnualReviewJobConfiguration {
                 }
             })
             .start(tasklet("prepareRunStep",
-                    new PrepareRunTasklet(jdbc, reviewRun, INPUTS.stream().map(RowParser::fileName).toList())));
+                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames())));
         for (RowParser<? extends TableRow> input : INPUTS) {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }
@@ -212,7 +212,7 @@ public class AnnualReviewJobConfiguration {
 
     private static java.nio.file.Path workingFolder(ReviewRun run) {
         try {
-            return RunFolder.create(run.outputDir(), run.fiscalYear(), run.runName()).working();
+            return run.folder().working();
         }
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException("cannot create the run folder in " + run.outputDir(), ex);

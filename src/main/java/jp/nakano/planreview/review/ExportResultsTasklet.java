@@ -77,11 +77,11 @@ class ExportResultsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         FiscalYear year = run.fiscalYear();
-        RunFolder folder = RunFolder.create(run.outputDir(), year, run.runName());
-        long rows = writeUtilisation(folder.working().resolve(UTILISATION_FILE), year);
-        rows += writeAttainment(folder.working().resolve(ATTAINMENT_FILE), year);
-        rows += writeSummary(folder.working().resolve(SUMMARY_FILE), year);
-        rows += export(folder.working().resolve(SERIES_FILE), SERIES_COLUMNS, """
+        Path working = run.folder().working();
+        long rows = writeUtilisation(working.resolve(UTILISATION_FILE), year);
+        rows += writeAttainment(working.resolve(ATTAINMENT_FILE), year);
+        rows += writeSummary(working.resolve(SUMMARY_FILE), year);
+        rows += export(working.resolve(SERIES_FILE), SERIES_COLUMNS, """
                 SELECT s.fiscal_year, a.plan_id, s.kpi_id, s.point_year, s.series, s.point_value FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ?
@@ -89,13 +89,13 @@ class ExportResultsTasklet implements Tasklet {
                 rs -> new Object[] { rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         exact(rs.getBigDecimal(6)) },
                 run.runId(), year.year());
-        rows += export(folder.working().resolve(INPUTS_FILE), INPUT_COLUMNS, """
+        rows += export(working.resolve(INPUTS_FILE), INPUT_COLUMNS, """
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"),
                 rs -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
                         rs.getObject(5), rs.getObject(6), rs.getString(7) },
                 run.runId());
-        rows += writeFindings(folder.working().resolve(FINDINGS_FILE));
+        rows += writeFindings(working.resolve(FINDINGS_FILE));
         contribution.incrementWriteCount(rows);
         return RepeatStatus.FINISHED;
     }

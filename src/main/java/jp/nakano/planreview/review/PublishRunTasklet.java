@@ -63,7 +63,7 @@ class PublishRunTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         JobExecution job = chunkContext.getStepContext().getStepExecution().getJobExecution();
-        RunFolder folder = RunFolder.create(run.outputDir(), run.fiscalYear(), run.runName());
+        RunFolder folder = run.folder();
         // the log ends here, so that the manifest records it whole and verify finds it unchanged
         log.info("Publishing run {}", run.runName());
         runLog.stop();
@@ -148,7 +148,7 @@ class PublishRunTasklet implements Tasklet {
     private List<RunManifest.InputFile> inputFiles() {
         return jdbc.query("""
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
-                FROM run_input_file WHERE run_id = ? ORDER BY file_name""",
+                FROM run_input_file WHERE run_id = ?""", // RunManifest sorts them, whatever the database's collation
                 (rs, i) -> new RunManifest.InputFile(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getObject(4, Long.class), rs.getObject(5, Long.class),
                         rs.getObject(6, Long.class), rs.getString(7)),

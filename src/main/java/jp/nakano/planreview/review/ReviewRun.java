@@ -1,5 +1,6 @@
 package jp.nakano.planreview.review;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 
@@ -95,6 +96,11 @@ public class ReviewRun {
     }
 
     /** The review year, once {@code resolveReviewYearStep} has fixed it. */
+    /** The run's folder: written in {@code <output>/.work-<run-id>}, published in {@code <output>/FY<yyyy>/<run-id>}. */
+    public RunFolder folder() throws IOException {
+        return RunFolder.create(outputDir(), fiscalYear(), runName());
+    }
+
     public FiscalYear fiscalYear() {
         Object year = jobExecution.getExecutionContext().get(RESOLVED_YEAR);
         if (year == null) {

@@ -45,10 +45,6 @@ public final class RunFolder {
         return working;
     }
 
-    public Path published() {
-        return published;
-    }
-
     /** Moves the complete working folder to its published name in one step where the file system allows. */
     public Path publish() throws IOException {
         try {
