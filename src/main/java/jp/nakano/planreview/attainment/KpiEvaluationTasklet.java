@@ -55,6 +55,17 @@ public class KpiEvaluationTasklet implements Tasklet {
 
     private final BigDecimal majorThreshold;
 
+    /*
+     * The e-procedure sums a derived KPI needs depend on the year only, not on the KPI: each is read once
+     * per run and year (a run asks for the review year, the year before and every chart year, for every
+     * derived KPI, and again for the report's derived indicators). Cleared at the start of each run.
+     */
+    private final Map<Integer, List<BigDecimal>> wardTotals = new java.util.HashMap<>();
+
+    private final Map<Integer, DerivedActuals.MajorProcedures> majorByYear = new java.util.HashMap<>();
+
+    private final Map<Integer, DerivedActuals.Kakanai> kakanaiByYear = new java.util.HashMap<>();
+
     public KpiEvaluationTasklet(JdbcTemplate jdbc, FindingRecorder findings, LongSupplier runId, IntSupplier fiscalYear,
             Supplier<String> plan, Thresholds thresholds, BigDecimal majorThreshold) {
         this.jdbc = jdbc;
@@ -77,6 +88,9 @@ public class KpiEvaluationTasklet implements Tasklet {
         long run = runId.getAsLong();
         FiscalYear year = FiscalYear.of(fiscalYear.getAsInt());
         String onlyPlan = plan.get();
+        wardTotals.clear();
+        majorByYear.clear();
+        kakanaiByYear.clear();
         // the plan filter is added only when a plan is given: an untyped NULL parameter fails on PostgreSQL
         Object[] args = onlyPlan == null ? new Object[] { run } : new Object[] { run, onlyPlan };
         List<Kpi> kpis = jdbc.query("""
@@ -138,7 +152,7 @@ public class KpiEvaluationTasklet implements Tasklet {
         BigDecimal other = null;
         String otherSource = null;
         if (kpi.derivedFrom() != null) {
-            DerivedActuals.Derived derived = derive(run, kpi, year.year());
+            DerivedActuals.Derived derived = derive(run, kpi.derivedFrom(), kpi.weighting(), year.year());
             ActualFigure typed = actuals.stream().filter(a -> a.year().equals(year)).findFirst().orElse(null);
             if (derived.value() != null) {
                 // the derived value comes from the same audited figures as the utilisation table: it is used
@@ -164,14 +178,14 @@ public class KpiEvaluationTasklet implements Tasklet {
         return new Result(calculator.evaluate(kpi.spec(), targets, actuals, year), other, otherSource);
     }
 
-    private DerivedActuals.Derived derive(long run, Kpi kpi, int year) {
-        switch (kpi.derivedFrom()) {
+    private DerivedActuals.Derived derive(long run, String measure, Weighting weighting, int year) {
+        switch (measure) {
             case "eprocedure:online_receipts_total" -> {
-                List<BigDecimal> totals = jdbc.query("""
+                List<BigDecimal> totals = wardTotals.computeIfAbsent(year, y -> jdbc.query("""
                         SELECT online_receipts FROM in_eprocedure_figure
                         WHERE run_id = ? AND fiscal_year = ? AND row_level = 'total' AND NOT excluded
                         ORDER BY source_line""",
-                        (rs, i) -> Decimals.normalise(rs.getBigDecimal(1)), run, year);
+                        (rs, i) -> Decimals.normalise(rs.getBigDecimal(1)), run, y));
                 return DerivedActuals.onlineReceiptsTotal(totals.isEmpty() ? null : totals.get(0), year);
             }
             case "eprocedure:major_online_coverage" -> {
@@ -181,11 +195,11 @@ public class KpiEvaluationTasklet implements Tasklet {
                 return DerivedActuals.majorOnlineUtilisation(majorProcedures(run, year), majorThreshold, year);
             }
             case "eprocedure:kakanai_coverage" -> {
-                return DerivedActuals.kakanaiCoverage(kakanai(run, year),
-                        kpi.weighting() == null ? Weighting.PROCEDURES : kpi.weighting(), year);
+                return DerivedActuals.kakanaiCoverage(kakanaiByYear.computeIfAbsent(year, y -> kakanai(run, y)),
+                        weighting == null ? Weighting.PROCEDURES : weighting, year);
             }
             default -> {
-                return new DerivedActuals.Derived(null, "unknown derivation " + kpi.derivedFrom(), null);
+                return new DerivedActuals.Derived(null, "unknown derivation " + measure, null);
             }
         }
     }
@@ -202,6 +216,10 @@ public class KpiEvaluationTasklet implements Tasklet {
                                    AND c.fiscal_year = f.fiscal_year AND c.parent_id = f.row_id AND NOT c.excluded)))""";
 
     private DerivedActuals.MajorProcedures majorProcedures(long run, int year) {
+        return majorByYear.computeIfAbsent(year, y -> readMajorProcedures(run, y));
+    }
+
+    private DerivedActuals.MajorProcedures readMajorProcedures(long run, int year) {
         Long unknownReceipts = jdbc.queryForObject("SELECT COUNT(*) " + SINGLE_PROCEDURES
                 + " AND f.total_receipts IS NULL", Long.class, run, year);
         return jdbc.queryForObject("""
@@ -303,8 +321,7 @@ public class KpiEvaluationTasklet implements Tasklet {
     private void storeDerivedIndicators(long run, FiscalYear year) {
         int seq = 0;
         for (String measure : jp.nakano.planreview.plan.KpiRow.DERIVED_MEASURES) {
-            Kpi probe = new Kpi(null, null, null, null, null, null, null, null, null, measure, Weighting.PROCEDURES);
-            DerivedActuals.Derived derived = derive(run, probe, year.year());
+            DerivedActuals.Derived derived = derive(run, measure, Weighting.PROCEDURES, year.year());
             jdbc.update("INSERT INTO res_derived_indicator (run_id, fiscal_year, seq, measure, derived_value, reason, how) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", run, year.year(), ++seq, measure, stored(derived.value()),
                     derived.reason(), derived.how());
