@@ -103,7 +103,9 @@ public final class Decimals {
             return "";
         }
         BigDecimal shown = normalise(round(value, scale));
-        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0");
+        // the separators are the ward's (1,461,063 and 62.3) whatever the server's locale
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
         format.setMaximumFractionDigits(scale);
         format.setRoundingMode(ROUNDING);
         return format.format(shown);

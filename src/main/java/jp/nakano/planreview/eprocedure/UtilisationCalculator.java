@@ -1,10 +1,8 @@
 package jp.nakano.planreview.eprocedure;
 
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 import jp.nakano.planreview.common.Decimals;
@@ -221,12 +219,8 @@ public final class UtilisationCalculator {
     }
 
     static String grouped(BigDecimal value) {
-        if (value == null) {
-            return "（なし）";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.JAPAN);
-        format.setMaximumFractionDigits(10);
-        return format.format(value);
+        // counts and exact rates of at most 10 decimals (the input's limit): nothing is rounded here
+        return value == null ? "（なし）" : Decimals.grouped(value, 10);
     }
 
 }
