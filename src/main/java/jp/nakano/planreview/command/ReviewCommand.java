@@ -31,7 +31,6 @@ import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.input.InputFileException;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.audit.UnchangedRun;
-import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.operations.RunLock;
 import jp.nakano.planreview.review.AnnualReviewJobConfiguration;
 import jp.nakano.planreview.review.InterruptedRuns;
@@ -172,22 +171,22 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         JobParameters parameters = ReviewRun.parameters(input, output, fiscalYear, plan);
         if (!args.containsOption("force")) {
-            Optional<RunManifest> same = unchangedRun(input, output, parameters);
+            Optional<UnchangedRun> same = unchangedRun(input, output, parameters);
             if (same.isPresent()) {
-                RunManifest run = same.get();
-                Path folder = output.resolve(FiscalYear.of(run.fiscalYear()).toString()).resolve(run.runId())
-                    .toAbsolutePath().normalize();
+                RunManifest run = same.get().manifest();
+                Path folder = same.get().folder().toAbsolutePath().normalize();
+                FiscalYear reviewed = FiscalYear.of(run.fiscalYear());
                 long errors = run.findings() == null ? 0 : run.findings().error();
                 if (errors > 0) {
                     // the same input still has the same errors: the scheduler must keep seeing them
                     log.warn("Inputs unchanged since run {} ({}, {}), which left out rows for {} input error(s): "
                             + "nothing to do until the files named in {} are fixed. --force runs anyway",
-                            run.runId(), FiscalYear.of(run.fiscalYear()), run.exitStatus(), errors,
+                            run.runId(), reviewed, run.exitStatus(), errors,
                             folder.resolve("validation-findings.csv"));
                     return ExitCodes.INVALID_INPUT;
                 }
                 log.info("Inputs unchanged since run {} ({}, {}): nothing to do; results in {}. --force runs anyway",
-                        run.runId(), FiscalYear.of(run.fiscalYear()), run.exitStatus(), folder);
+                        run.runId(), reviewed, run.exitStatus(), folder);
                 return ExitCodes.OK;
             }
         }
@@ -207,18 +206,11 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** The published run this request would repeat (same input bytes, request and software), if any. */
-    private Optional<RunManifest> unchangedRun(Path input, Path output, JobParameters parameters) {
-        Map<String, String> inputs = new java.util.TreeMap<>();
+    private Optional<UnchangedRun> unchangedRun(Path input, Path output, JobParameters parameters) {
         try {
-            for (String name : AnnualReviewJobConfiguration.inputFileNames()) {
-                Path file = input.resolve(name);
-                if (!Files.isRegularFile(file)) {
-                    return Optional.empty(); // the run will say what is missing
-                }
-                inputs.put(name, Checksums.sha256(file));
-            }
-            return UnchangedRun.find(output, inputs, parameters.getString(ReviewRun.FISCAL_YEAR),
-                    parameters.getString(ReviewRun.PLAN), AnnualReviewJobConfiguration.softwareVersion(build));
+            return UnchangedRun.find(output, input, AnnualReviewJobConfiguration.inputFileNames(),
+                    parameters.getString(ReviewRun.FISCAL_YEAR), parameters.getString(ReviewRun.PLAN),
+                    AnnualReviewJobConfiguration.softwareVersion(build));
         }
         catch (IOException ex) {
             log.warn("Could not compare the inputs with the last run ({}); running", ex.getMessage());
