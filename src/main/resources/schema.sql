@@ -13,6 +13,8 @@ CREATE TABLE IF NOT EXISTS run_input_file (
     rows_read     BIGINT,
     rows_loaded   BIGINT,
     rows_rejected BIGINT,
+    rows_left_out BIGINT,
+    rows_blank    BIGINT,
     PRIMARY KEY (run_id, file_name)
 );
 

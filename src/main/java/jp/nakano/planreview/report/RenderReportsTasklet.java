@@ -425,7 +425,8 @@ public class RenderReportsTasklet implements Tasklet {
 
     private List<Map<String, ?>> provenanceRows(long run) {
         return jdbc.query("""
-                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256, rows_left_out,
+                       rows_blank
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", rs.getString(1));
@@ -434,6 +435,8 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("rows_read", Decimals.grouped(rs.getBigDecimal(4), 0));
             row.put("rows_loaded", Decimals.grouped(rs.getBigDecimal(5), 0));
             row.put("rows_rejected", Decimals.grouped(rs.getBigDecimal(6), 0));
+            row.put("rows_left_out", Decimals.grouped(rs.getBigDecimal(8), 0));
+            row.put("rows_blank", Decimals.grouped(rs.getBigDecimal(9), 0));
             row.put("sha256", rs.getString(7));
             return row;
         }, run);

@@ -169,23 +169,24 @@ public class ReviewWorkbook {
 
     private void inputs(SXSSFWorkbook workbook, Styles styles, long runId) {
         Sheet sheet = sheet(workbook, styles, "入力ファイル", List.of("入力ファイル", "文字コード", "サイズ（バイト）",
-                "読込行", "取込行", "除外行", "SHA-256"));
+                "読込行", "取込行", "不備で除外", "照合で除外", "空行", "SHA-256"));
         int[] r = { 1 };
         jdbc.query("""
-                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, rows_left_out, rows_blank,
+                       sha256
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), rs -> {
             Row row = sheet.createRow(r[0]++);
             text(row, 0, rs.getString(1));
             text(row, 1, rs.getString(2));
-            for (int c = 2; c <= 5; c++) {
+            for (int c = 2; c <= 7; c++) {
                 Object value = rs.getObject(c + 1);
                 if (value != null) {
                     row.createCell(c).setCellValue(((Number) value).longValue());
                 }
             }
-            text(row, 6, rs.getString(7));
+            text(row, 8, rs.getString(9));
         }, runId);
-        widths(sheet, 24, 12, 14, 8, 8, 8, 68);
+        widths(sheet, 24, 12, 14, 8, 8, 10, 10, 8, 68);
     }
 
     private void utilisation(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year) {
