@@ -92,8 +92,16 @@ public final class CsvInput {
         if (decodes(head, CP932, truncatedAtLimit)) {
             return new Encoding(CP932, false);
         }
-        throw new InputFileException(file.getFileName().toString(),
-                "is neither UTF-8 nor Shift_JIS/CP932; save it from Excel as 'CSV UTF-8' or 'CSV'");
+        long line = -1;
+        try {
+            line = lineOfInvalidText(file, new Encoding(StandardCharsets.UTF_8, false));
+        }
+        catch (IOException ex) {
+            // the message below still says what is wrong, without the line
+        }
+        throw new InputFileException(file.getFileName().toString(), (line > 0 ? "line " + line + ": " : "")
+                + "is neither UTF-8 nor Shift_JIS/CP932" + (line > 0 ? " (the first byte that is not UTF-8 text is "
+                        + "on this line)" : "") + "; save it from Excel as 'CSV UTF-8' or 'CSV'");
     }
 
     private static boolean decodes(byte[] bytes, Charset charset, boolean mayEndMidCharacter) {

@@ -164,7 +164,7 @@ public class AnnualReviewJobConfiguration {
                 }
             })
             .start(tasklet("prepareRunStep",
-                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames())));
+                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames(), findingRecorder)));
         for (RowParser<? extends TableRow> input : INPUTS) {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }

@@ -88,6 +88,7 @@ class CrossChecks {
         count += implausibleActuals();
         count += runningTotalsThatDecrease();
         count += implausibleReceiptChanges();
+        count += totalsTypedAsSystems();
         if (inputDir != null) {
             rawRecordsOfRowsLeftOut();
         }
@@ -444,6 +445,32 @@ class CrossChecks {
             }
         }
         return count;
+    }
+
+    /**
+     * A 合計 (total) row typed among the system rows: its figures would be counted twice in every sum. The
+     * warning names the suspect row itself: a system row named like a total, or whose receipts are exactly
+     * the sum of the year's other systems.
+     */
+    private int totalsTypedAsSystems() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT f.source_line, f.row_id, f.fiscal_year, f.name FROM in_eprocedure_figure f
+                WHERE f.run_id = ? AND NOT f.excluded AND f.row_level = 'system'
+                  AND (f.name LIKE '%合計%' OR f.name LIKE '%総計%' OR f.name LIKE '%小計%' OR f.name = '計'
+                       OR f.name LIKE '%合　計%' OR f.name LIKE '%合 計%'
+                       OR (f.online_receipts > 0 AND f.online_receipts = (SELECT SUM(o.online_receipts)
+                           FROM in_eprocedure_figure o WHERE o.run_id = f.run_id AND o.fiscal_year = f.fiscal_year
+                           AND o.row_level = 'system' AND NOT o.excluded AND o.source_line <> f.source_line)))
+                ORDER BY f.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4) }, runId);
+        for (Object[] r : rows) {
+            findings.add(Finding.of(Severity.WARNING, "eprocedure.total-as-system", "eprocedure-figures.csv",
+                    (Long) r[0], "level", "system", fy(r[2]) + "のシステム行 " + r[1] + "「" + r[3]
+                            + "」は合計の行に見える（名前、またはほかのシステム行の合計と同じ電子受付件数）。"
+                            + "システムとして合計に二重に数えられる: 区全体の公表値なら level を total にし、"
+                            + "計算した合計なら行を消す"));
+        }
+        return rows.size();
     }
 
     /**
