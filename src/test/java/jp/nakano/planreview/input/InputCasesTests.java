@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
 
 import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.findings.Finding;
@@ -161,7 +162,13 @@ class InputCasesTests {
     private Reading readFile() {
         CsvRowReader reader = reader();
         List<CsvRow> rows = new ArrayList<>();
-        reader.open(new ExecutionContext());
+        try {
+            reader.open(new ExecutionContext());
+        }
+        catch (ItemStreamException ex) {
+            // the reader's base class wraps what opening threw; the job's messages come from the cause
+            throw ex.getCause() instanceof InputFileException file ? file : ex;
+        }
         try {
             for (CsvRow row = reader.read(); row != null; row = reader.read()) {
                 rows.add(row);

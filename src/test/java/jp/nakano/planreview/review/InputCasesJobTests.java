@@ -178,7 +178,7 @@ class InputCasesJobTests {
                         + " AND rows_read IS NULL AND run_id > ?", Long.class, "eprocedure-figures.csv", before, lastRun);
                 if (recorded != null && recorded > 0) {
                     try {
-                        Files.writeString(file, "2022,s99,system,,99,追記されたシステム,1,10,20,appended during the run\n",
+                        Files.writeString(file, "2022,s99,system,,99,追記されたシステム,1,10,20,,,,,appended during the run,\n",
                                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                         grown.set(true);
                     }
