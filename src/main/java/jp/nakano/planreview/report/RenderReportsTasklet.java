@@ -134,7 +134,9 @@ public class RenderReportsTasklet implements Tasklet {
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
                             + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
-                            + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。",
+                            + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。"
+                            + "読込行 = 取込行 + 形式不備（形式の誤りで除外）+ 照合除外（IDの不明・重複などで除外）。"
+                            + "空行（すべてのセルが空の行）は行として数えない。",
                             provenance));
             Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file

@@ -169,7 +169,7 @@ public class ReviewWorkbook {
 
     private void inputs(SXSSFWorkbook workbook, Styles styles, long runId) {
         Sheet sheet = sheet(workbook, styles, "入力ファイル", List.of("入力ファイル", "文字コード", "サイズ（バイト）",
-                "読込行", "取込行", "不備で除外", "照合で除外", "空行", "SHA-256"));
+                "読込行", "取込行", "形式不備", "照合除外", "空行", "SHA-256"));
         int[] r = { 1 };
         jdbc.query("""
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, rows_left_out, rows_blank,
