@@ -276,9 +276,18 @@ public class ReviewWorkbook {
         }
     }
 
+    /** From here on a whole number has more digits than a spreadsheet number keeps exactly. */
+    private static final BigDecimal EXCEL_EXACT = new BigDecimal("1000000000000000");
+
     private static void number(Row row, int column, BigDecimal value, CellStyle style) {
         if (value != null) {
             Cell cell = row.createCell(column);
+            if (value.abs().compareTo(EXCEL_EXACT) >= 0 || value.stripTrailingZeros().precision() > 15) {
+                // Excel keeps 15 significant digits (10^20 became 1.0E20): such a figure is exact only as text
+                cell.setCellValue(jp.nakano.planreview.common.Decimals.grouped(value, 10));
+                cell.setCellStyle(style);
+                return;
+            }
             // the stored value (exact, 10 decimals at most) as a spreadsheet number; Excel rounds only for display
             cell.setCellValue(value.doubleValue());
             cell.setCellStyle(style);

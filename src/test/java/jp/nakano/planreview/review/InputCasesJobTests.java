@@ -261,6 +261,13 @@ class InputCasesJobTests {
                 assertThat(r.get("row_id")).isEqualTo("s03");
                 assertThat(r.get("total_receipts")).isEqualTo("100000000000000000000");
             });
+        // a spreadsheet number keeps 15 digits: the workbook has the figure exactly, as text
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                Files.newInputStream(ReviewFixture.runFolder(run).resolve("review-chiiki2-FY2022.xlsx")))) {
+            List<String> cells = new java.util.ArrayList<>();
+            workbook.getSheet("電子手続利用率").forEach(row -> row.forEach(cell -> cells.add(cell.toString())));
+            assertThat(cells).contains("100,000,000,000,000,000,000").doesNotContain("1.0E20");
+        }
     }
 
     @Test

@@ -52,5 +52,4 @@ class OneLineStatusListenerTests {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
-
 }
