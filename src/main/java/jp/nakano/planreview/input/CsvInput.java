@@ -23,6 +23,8 @@ import java.util.Arrays;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
+import jp.nakano.planreview.common.Checksums;
+
 /**
  * Opens an input CSV file in the encoding it was written in: UTF-8 with or without a BOM, or
  * Shift_JIS/CP932 as Excel writes it in Japan. This is the one CSV reader of plan-review.
@@ -161,8 +163,11 @@ public final class CsvInput {
 
         private final CSVParser parser;
 
+        /** The decoded stream, buffered: what is left of it is read into the fingerprint at the end. */
+        private final InputStream in;
+
         Records(Path file, Encoding encoding) throws IOException {
-            digest = jp.nakano.planreview.common.Checksums.sha256();
+            digest = Checksums.sha256();
             raw = Files.newInputStream(file);
             InputStream counted = new java.io.FilterInputStream(new DigestInputStream(raw, digest)) {
                 @Override
@@ -186,19 +191,16 @@ public final class CsvInput {
                 @Override
                 public long skip(long n) throws IOException {
                     // skipping would leave bytes out of the fingerprint: read them instead
-                    return read(new byte[(int) Math.min(n, 8192)]);
+                    return Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
                 }
             };
-            InputStream in = new BufferedInputStream(counted);
+            in = new BufferedInputStream(counted);
             if (encoding.bom()) {
                 in.readNBytes(UTF8_BOM.length);
             }
             reader = new BoundedReader(strictReader(in, encoding));
             parser = CSVParser.builder().setReader(reader).setFormat(RECORDS).get();
-            this.in = in;
         }
-
-        private final InputStream in;
 
         public CSVParser parser() {
             return parser;
@@ -216,7 +218,7 @@ public final class CsvInput {
 
         /** The SHA-256 of the bytes read; call once, after {@link #readToEnd()}. */
         public String sha256() {
-            return jp.nakano.planreview.common.Checksums.hex(digest);
+            return Checksums.hex(digest);
         }
 
         /** The number of bytes read. */

@@ -545,7 +545,7 @@ class CrossChecks {
     }
 
     private static long number(Map<String, Object> row, String column) {
-        Object value = row.containsKey(column) ? row.get(column) : row.get(column.toUpperCase(java.util.Locale.ROOT));
+        Object value = row.get(column); // queryForMap's keys ignore case
         return value instanceof Number n ? n.longValue() : 0;
     }
 

@@ -96,8 +96,9 @@ class StepProgressListener implements StepExecutionListener {
         java.util.Map<String, Object> before = jdbc.queryForMap(
                 "SELECT sha256, size_bytes FROM run_input_file WHERE run_id = ? AND file_name = ?",
                 step.getJobExecutionId(), fileName);
-        Object sha = before.get("sha256") == null ? before.get("SHA256") : before.get("sha256");
-        Object size = before.get("size_bytes") == null ? before.get("SIZE_BYTES") : before.get("size_bytes");
+        // queryForMap's keys ignore case: the same on HSQLDB (upper case) and PostgreSQL (lower case)
+        Object sha = before.get("sha256");
+        Object size = before.get("size_bytes");
         if (read.sha256().equals(sha) && size instanceof Number n && n.longValue() == read.size()) {
             return;
         }
