@@ -64,16 +64,19 @@ public final class ActualPlausibility {
                     + Decimals.plain(written) + "）と一致しない。どちらが正しいか確認する"));
         }
         BigDecimal scale = largest(a.reference());
+        BigDecimal least = a.reference().stream().filter(Objects::nonNull).map(BigDecimal::abs)
+            .min(BigDecimal::compareTo).orElse(null);
         if (percent) {
             if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
                 problems.add(new Problem(false, "kpi.actual-implausible", "value", a.kpiId() + " の" + a.year().label()
                         + "の実績 " + Decimals.plain(value) + "% は0〜100%の範囲外。単位と値を確認する"));
             }
-            else if (value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0 && scale != null
-                    && scale.compareTo(BigDecimal.TEN) >= 0) {
+            else if (value.signum() > 0 && value.compareTo(BigDecimal.ONE) < 0 && least != null
+                    && least.compareTo(BigDecimal.TEN) >= 0) {
+                // baseline and targets all in the tens: a figure below 1% is most likely a fraction (0.623)
                 problems.add(new Problem(false, "kpi.actual-implausible", "value", a.kpiId() + " の" + a.year().label()
-                        + "の実績 " + Decimals.plain(value) + "% は1%未満だが、現状値・目標値は " + Decimals.plain(scale)
-                        + "% まである。割合を小数で入力していないか（62.3% は 62.3 と書く）"));
+                        + "の実績 " + Decimals.plain(value) + "% は1%未満だが、現状値・目標値は " + Decimals.plain(least)
+                        + "%〜" + Decimals.plain(scale) + "%。割合を小数で入力していないか（62.3% は 62.3 と書く）"));
             }
         }
         if (a.partial() || a.increment() || value.signum() <= 0) {

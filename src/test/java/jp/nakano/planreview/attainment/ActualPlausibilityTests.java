@@ -31,8 +31,15 @@ class ActualPlausibilityTests {
 
         assertThat(problems).extracting(ActualPlausibility.Problem::error).containsOnly(false);
         assertThat(problems).extracting(ActualPlausibility.Problem::message)
-            .anySatisfy(m -> assertThat(m).contains("1%未満").contains("100%"))
+            .anySatisfy(m -> assertThat(m).contains("1%未満").contains("31.6%〜100%"))
             .anySatisfy(m -> assertThat(m).contains("前年度の 46").contains("倍"));
+    }
+
+    @Test
+    void shouldAcceptARateBelowOnePercentWhereTheBaselineIsBelowOnePercentToo() {
+        // dx2026-k16: baseline 0.6%, target 100%
+        assertThat(ActualPlausibility.check(actual("0.8", "0.8%", "%",
+                List.of(new BigDecimal("0.6"), new BigDecimal("100")), null))).isEmpty();
     }
 
     @Test
