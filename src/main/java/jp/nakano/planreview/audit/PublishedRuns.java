@@ -27,13 +27,17 @@ public final class PublishedRuns {
     /** The file in a year folder that names the newest published run. */
     public static final String LATEST = "latest";
 
-    /** A run folder's name: start time and execution id, {@code 20261122-183130-7}. */
-    private static final Pattern RUN_ID = Pattern.compile("(\\d{8}-\\d{6})-(\\d{1,18})");
+    /**
+     * A run folder's name: start time, execution id and the run's random token, {@code 20261122-183130-7-3fa91c};
+     * runs published before the token existed have none, {@code 20261122-183130-7}.
+     */
+    private static final Pattern RUN_ID = Pattern.compile("(\\d{8}-\\d{6})-(\\d{1,18})(?:-([0-9a-f]{6}))?");
 
-    /** Newest first: by start time, then by execution id (two runs can start in the same second). */
+    /** Newest first: by start time, then by execution id (two runs can start in the same second), then token. */
     public static final Comparator<String> NEWEST_FIRST = Comparator
         .comparing((String runId) -> timeOf(runId))
         .thenComparingLong(PublishedRuns::executionOf)
+        .thenComparing(PublishedRuns::tokenOf)
         .reversed();
 
     private final Path yearDir;
@@ -126,6 +130,11 @@ public final class PublishedRuns {
 
     private static String timeOf(String runId) {
         return matcher(runId).group(1);
+    }
+
+    private static String tokenOf(String runId) {
+        String token = matcher(runId).group(3);
+        return token == null ? "" : token;
     }
 
     private static long executionOf(String runId) {

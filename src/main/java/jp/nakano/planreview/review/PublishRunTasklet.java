@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.audit.ManifestFile;
 import jp.nakano.planreview.audit.PublishedRuns;
+import jp.nakano.planreview.audit.ReportFingerprint;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
@@ -68,7 +69,15 @@ class PublishRunTasklet implements Tasklet {
         log.info("Publishing run {}", run.runName());
         runLog.stop();
         StepExecution self = chunkContext.getStepContext().getStepExecution();
-        RunManifest manifest = ManifestFile.write(folder.working(), manifest(job, steps(job, self)));
+        RunManifest unlisted = manifest(job, steps(job, self));
+        // the manifest lists the files actually in the folder: each report among them must be this run's own
+        List<String> foreign = ReportFingerprint.mismatches(folder.working(), ManifestFile.files(folder.working()),
+                ReportFingerprint.of(unlisted), true);
+        if (!foreign.isEmpty()) {
+            throw new IOException("run " + run.runName() + " not published: its working folder " + folder.working()
+                    + " holds reports that are not this run's: " + String.join("; ", foreign));
+        }
+        RunManifest manifest = ManifestFile.write(folder.working(), unlisted);
         contribution.incrementWriteCount(manifest.outputFiles().size() + 1);
         Path published = folder.publish();
         job.getExecutionContext().putString(ReviewRun.RUN_FOLDER, published.toString());

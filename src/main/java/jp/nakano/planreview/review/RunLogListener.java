@@ -1,6 +1,7 @@
 package jp.nakano.planreview.review;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
@@ -27,8 +28,16 @@ class RunLogListener implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         Path output = output(execution);
+        String runName = ReviewRun.runName(execution);
         try {
-            runLog.start(RunFolder.working(output, ReviewRun.runName(execution)).resolve(RunFolder.LOG_FILE));
+            Path working = RunFolder.claim(output, runName);
+            execution.getExecutionContext().putString(ReviewRun.WORKING_FOLDER, working.toString());
+            runLog.start(working.resolve(RunFolder.LOG_FILE));
+        }
+        catch (FileAlreadyExistsException ex) {
+            // prepareRunStep fails the run on it; the folder is another run's and is left alone
+            log.error("The working folder {} exists already: another run with the id {} writes into {}",
+                    ex.getFile(), runName, output);
         }
         catch (IOException ex) {
             // the run itself will fail on the same folder, with a message; here only the log is missing
@@ -46,6 +55,9 @@ class RunLogListener implements JobExecutionListener {
             return;
         }
         String runName = ReviewRun.runName(execution);
+        if (!execution.getExecutionContext().containsKey(ReviewRun.WORKING_FOLDER)) {
+            return; // the working folder of that name, if any, is not this run's
+        }
         try {
             RunFolder.abandon(output(execution), runName).ifPresent(kept -> execution.getExecutionContext()
                 .putString(ReviewRun.FAILED_LOG, kept.toAbsolutePath().normalize().toString()));
