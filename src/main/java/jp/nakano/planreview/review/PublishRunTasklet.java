@@ -80,13 +80,29 @@ class PublishRunTasklet implements Tasklet {
         RunManifest manifest = ManifestFile.write(folder.working(), unlisted);
         contribution.incrementWriteCount(manifest.outputFiles().size() + 1);
         Path published = folder.publish();
+        // from here the run is published: a complete folder with its manifest is a completed run, whatever
+        // fails after this (RunLogListener and InterruptedRuns record it so)
         job.getExecutionContext().putString(ReviewRun.RUN_FOLDER, published.toString());
         PublishedRuns year = new PublishedRuns(published.getParent());
-        year.markLatest(run.runName());
+        markLatest(year);
         if (keepRunsPerYear > 0) {
             removeOldRuns(year);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * {@code latest} is a pointer every reader (history, the portal, the nightly check) reads alike: when it
+     * cannot be written (a full disk), the run stays published and the next run writes it.
+     */
+    private void markLatest(PublishedRuns year) {
+        try {
+            year.markLatest(run.runName());
+        }
+        catch (IOException ex) {
+            log.warn("Run {} is published but {} was not updated ({}); the next run updates it", run.runName(),
+                    year.latestFile(), ex.toString());
+        }
     }
 
     /** The run's results are published whatever happens here: a folder that cannot go is left for a person. */

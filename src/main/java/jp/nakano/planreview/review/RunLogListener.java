@@ -7,8 +7,12 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+
+import jp.nakano.planreview.audit.ManifestException;
+import jp.nakano.planreview.audit.ManifestFile;
 
 /**
  * Opens the run's log in its working folder when the run starts and closes it when the run ends; a run that
@@ -54,6 +58,18 @@ class RunLogListener implements JobExecutionListener {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
             return;
         }
+        if (execution.getExecutionContext().containsKey(ReviewRun.RUN_FOLDER)) {
+            // what failed came after the folder was published: it is complete, with its manifest, and is the
+            // run's result (history, latest and the portal must not tell three stories)
+            String folder = execution.getExecutionContext().getString(ReviewRun.RUN_FOLDER);
+            Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            log.warn("Run {} failed after it published {} ({}); it stays published and is recorded as completed",
+                    ReviewRun.runName(execution), folder, cause == null ? execution.getStatus() : cause.toString());
+            execution.setStatus(BatchStatus.COMPLETED);
+            execution.setExitStatus(new ExitStatus(publishedExitStatus(Path.of(folder)),
+                    "published; then " + (cause == null ? execution.getStatus() : cause.getClass().getSimpleName())));
+            return;
+        }
         String runName = ReviewRun.runName(execution);
         if (!execution.getExecutionContext().containsKey(ReviewRun.WORKING_FOLDER)) {
             return; // the working folder of that name, if any, is not this run's
@@ -64,6 +80,17 @@ class RunLogListener implements JobExecutionListener {
         }
         catch (IOException ex) {
             log.warn("Cannot clear the working folder of run {}: {}", runName, ex.getMessage());
+        }
+    }
+
+    /** The status the published manifest records ({@code COMPLETED_WITH_ERRORS} when rows were left out). */
+    private static String publishedExitStatus(Path folder) {
+        try {
+            String status = ManifestFile.read(folder).exitStatus();
+            return status == null ? ExitStatus.COMPLETED.getExitCode() : status;
+        }
+        catch (ManifestException ex) {
+            return ExitStatus.COMPLETED.getExitCode();
         }
     }
 

@@ -31,7 +31,7 @@ import jp.nakano.planreview.PlanReviewApplication;
  */
 class RunFaultsTests {
 
-    private static final Pattern RUN_NAME = Pattern.compile("for run (\\d{8}-\\d{6}-\\d+)");
+    private static final Pattern RUN_NAME = Pattern.compile("for run (\\d{8}-\\d{6}-\\d+-[0-9a-f]{6})");
 
     private static final List<String> COMPARED = List.of("eprocedure-utilisation.csv", "kpi-attainment.csv",
             "kpi-summary.csv", "kpi-series.csv", "validation-findings.csv", "review-chiiki2-FY2022.pdf");
@@ -122,6 +122,51 @@ class RunFaultsTests {
         assertSameFilesAsACleanRun(published);
     }
 
+    /**
+     * Killed the moment its folder appears in the year folder, before or while {@code latest} is written: the
+     * published folder, complete with its manifest, is the run's result, and the next run records it so.
+     * History, {@code latest} and the portal's list then say the same (it once said ABANDONED, published nothing).
+     */
+    @Test
+    void shouldRecordARunKilledAfterItsFolderWasPublishedAsCompleted() throws Exception {
+        Child killed = started(dir.resolve("out"), dir.resolve("data"));
+        String runName = killed.await(RUN_NAME).group(1);
+        Path published = dir.resolve("out/FY2022/" + runName);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.isDirectory(published) && killed.process.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        killed.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertThat(published).as(killed.output()).isDirectory();
+
+        Child next = started(dir.resolve("data"), List.of("--input=input", "--output=" + dir.resolve("out"),
+                "--fiscal-year=2022", "--force"));
+        assertThat(next.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(next.process.exitValue()).as(next.output()).isZero();
+        Child history = started(dir.resolve("data"), List.of("history"));
+        assertThat(history.process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        String line = history.output().lines().filter(l -> l.startsWith(runName)).findFirst().orElseThrow();
+        assertThat(line).as(history.output()).contains(" COMPLETED ").contains("FY2022/" + runName)
+            .doesNotContain("ABANDONED");
+        // both runs are published and complete; latest names the newer one, nothing temporary is left
+        List<Path> runs = CommandFixture.runFolders(dir.resolve("out/FY2022"));
+        assertThat(runs).hasSize(2);
+        String newer = runs.stream().map(p -> p.getFileName().toString()).filter(n -> !n.equals(runName)).findFirst()
+            .orElseThrow();
+        assertThat(Files.readString(dir.resolve("out/FY2022/latest")).strip()).isEqualTo(newer);
+        try (Stream<Path> entries = Files.list(dir.resolve("out/FY2022"))) {
+            assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
+        }
+        assertSameFilesAsACleanRun(published);
+    }
+
+    private Child started(Path data, List<String> arguments) throws IOException {
+        Child child = Child.start(data, arguments);
+        processes.add(child.process);
+        return child;
+    }
+
     private Child started(Path out, Path data) throws IOException {
         Child child = Child.start(out, data);
         processes.add(child.process);
@@ -144,15 +189,21 @@ class RunFaultsTests {
     private record Child(Process process, BlockingQueue<String> lines, StringBuffer all) {
 
         static Child start(Path out, Path data) throws IOException {
+            return start(data, List.of("--input=input", "--output=" + out, "--fiscal-year=2022"));
+        }
+
+        /** The command with {@code arguments} ({@code history}, or a run's options) on the data folder. */
+        static Child start(Path data, List<String> arguments) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // the test classpath's config/application.properties is for in-process tests: the command's own
             // settings are given back on the command line
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    PlanReviewApplication.class.getName(), "--input=input", "--output=" + out, "--fiscal-year=2022",
-                    "--plan-review.data-dir=" + data, "--plan-review.command.enabled=true",
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                    PlanReviewApplication.class.getName()));
+            command.addAll(arguments);
+            command.addAll(List.of("--plan-review.data-dir=" + data, "--plan-review.command.enabled=true",
                     "--spring.datasource.url=jdbc:hsqldb:file:" + data.resolve("db/plan-review")
-                            + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached;hsqldb.log_size=0;hsqldb.lock_file=false;shutdown=true")
-                .redirectErrorStream(true);
+                            + ";hsqldb.tx=mvcc;hsqldb.default_table_type=cached;hsqldb.log_size=0;hsqldb.lock_file=false;shutdown=true"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Process process = builder.start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             StringBuffer all = new StringBuffer();
