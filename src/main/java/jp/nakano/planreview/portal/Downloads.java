@@ -21,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -51,13 +52,9 @@ class Downloads {
     ResponseEntity<Resource> download(@PathVariable String year, @PathVariable String runId,
             @PathVariable String name, Authentication user, HttpServletRequest request) throws IOException {
         String what = "FY" + year + "/" + runId + "/" + name;
-        Optional<Path> file = Optional.empty();
-        if (year.matches("\\d{4}")) {
-            Optional<OutputFolder.Run> run = output.run(Integer.parseInt(year), runId);
-            if (run.isPresent()) {
-                file = output.file(run.get(), name);
-            }
-        }
+        Optional<OutputFolder.Run> run = year.matches("\\d{4}") ? output.run(Integer.parseInt(year), runId)
+                : Optional.empty();
+        Optional<Path> file = run.isEmpty() ? Optional.empty() : output.file(run.get(), name);
         if (file.isEmpty()) {
             accessLog.download(user, request.getRemoteAddr(), what, 404, 0);
             return ResponseEntity.notFound().build();
@@ -65,6 +62,11 @@ class Downloads {
         if (auditorOnly(name) && !isAuditor(user)) {
             accessLog.download(user, request.getRemoteAddr(), what, 403, 0);
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+        }
+        if (!output.intact(run.get(), name)) {
+            // changed since the run wrote it: not the run's result, whoever asks
+            accessLog.download(user, request.getRemoteAddr(), what, 409, 0);
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "differs from the run's manifest");
         }
         long size = Files.size(file.get());
         accessLog.download(user, request.getRemoteAddr(), what, 200, size);

@@ -1,0 +1,171 @@
+package jp.nakano.planreview.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+import jp.nakano.planreview.audit.ManifestFile;
+import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.command.CommandFixture;
+import jp.nakano.planreview.command.ServeCommand;
+
+/**
+ * The portal as a hostile user meets it, over plain HTTP (no browser needed): files changed after the run,
+ * damaged files, what the access log records, ranges, password guessing, links in the output folder and the
+ * answers to errors. One review of the bundled data is served by the class; a copy of its run folder, as an
+ * older run of the same year, is the one the tests damage.
+ */
+class PortalHardeningTests {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private static final String PDF = "review-chiiki2-FY2022.pdf";
+
+    /** The damaged copy: an older run id, so that latest stays on the real run. */
+    private static final String DAMAGED = "20200101-000000-1-0d0d0d";
+
+    @TempDir
+    private static Path shared;
+
+    private static ConfigurableApplicationContext portal;
+
+    private static String base;
+
+    private static String runId;
+
+    private static Path output;
+
+    private static Path dataDir;
+
+    @BeforeAll
+    static void runTheReviewAndServeItsOutput() throws Exception {
+        output = shared.resolve("out");
+        dataDir = shared.resolve("data");
+        assertThat(CommandFixture.run(shared, "--output=" + output, "--fiscal-year=2022", "--plan=chiiki2")).isZero();
+        runId = Files.readString(output.resolve("FY2022/latest")).strip();
+        Path damaged = Files.createDirectories(output.resolve("FY2022").resolve(DAMAGED));
+        try (Stream<Path> files = Files.list(output.resolve("FY2022").resolve(runId))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, damaged.resolve(file.getFileName()));
+            }
+        }
+        // findings the CSV reader cannot parse, recorded as they are: the page once answered 500
+        Files.writeString(damaged.resolve("validation-findings.csv"), "severity,code\n\"ERROR,unterminated\n");
+        ManifestFile.write(damaged, ManifestFile.read(damaged));
+        // then the report is changed after the run, same size
+        byte[] pdf = Files.readAllBytes(damaged.resolve(PDF));
+        pdf[pdf.length / 2] ^= 0x20;
+        Files.write(damaged.resolve(PDF), pdf);
+
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
+        portal = ServeCommand.application().run("serve", "--output=" + output, "--server.port=0",
+                "--plan-review.data-dir=" + dataDir, "--logging.config=classpath:logback-spring.xml",
+                "--plan-review.portal.users[0].name=hanako", "--plan-review.portal.users[0].password-hash=" + hash,
+                "--plan-review.portal.users[0].roles=STAFF", "--plan-review.portal.users[1].name=taro",
+                "--plan-review.portal.users[1].password-hash=" + hash, "--plan-review.portal.users[1].roles=AUDITOR");
+        base = "http://127.0.0.1:" + ((WebServerApplicationContext) portal).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopThePortal() {
+        if (portal != null) {
+            portal.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseAReportChangedAfterTheRunAndMarkItInTheList() throws Exception {
+        HttpClient staff = logIn("hanako");
+
+        HttpResponse<String> download = get(staff, "/fy/2022/runs/" + DAMAGED + "/files/" + PDF);
+        HttpResponse<String> list = get(staff, "/fy/2022");
+        HttpResponse<String> good = get(staff, "/fy/2022/runs/" + runId + "/files/" + PDF);
+
+        assertThat(download.statusCode()).isEqualTo(409);
+        assertThat(download.body()).contains("このファイルは実行時の記録と一致しません").doesNotContain("%PDF");
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(list.statusCode()).isEqualTo(200);
+        // the damaged run's PDF is shown, marked and without a link; the intact run's is offered
+        assertThat(list.body()).contains("実行時の記録と一致しません（ダウンロードできません）")
+            .doesNotContain("/fy/2022/runs/" + DAMAGED + "/files/" + PDF)
+            .contains("/fy/2022/runs/" + runId + "/files/" + PDF);
+        assertThat(accessLog()).anySatisfy(line -> assertThat(line).contains("user=hanako",
+                "download=FY2022/" + DAMAGED + "/" + PDF, "status=409"));
+    }
+
+    @Test
+    void shouldShowTheRunPageOfARunWithAnUnreadableFindingsFile() throws Exception {
+        HttpClient auditor = logIn("taro");
+
+        HttpResponse<String> page = get(auditor, "/fy/2022/runs/" + DAMAGED);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("validation-findings.csv を読めません").contains("不一致：1 個のファイル")
+            .contains(PDF).doesNotContain("Exception:");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** A client with its own cookies, logged in through the form with its CSRF token. */
+    static HttpClient logIn(String user) throws Exception {
+        HttpClient client = client();
+        HttpResponse<String> answer = logInAttempt(client, user, PASSWORD);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return client;
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    static HttpResponse<String> logInAttempt(HttpClient client, String user, String password) throws Exception {
+        HttpResponse<String> form = get(client, "/login");
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).as(form.body()).isTrue();
+        String body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1);
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
+        // as a browser asks: for a page
+        return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,*/*;q=0.8")
+            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static List<String> accessLog() throws IOException {
+        return Files.readAllLines(dataDir.resolve("logs/portal-access.log"), StandardCharsets.UTF_8);
+    }
+
+    static RunManifest manifest() throws Exception {
+        return ManifestFile.read(output.resolve("FY2022").resolve(runId));
+    }
+
+}
