@@ -55,15 +55,12 @@ class PortalSecurityConfiguration {
 
     /**
      * The firewall's refusals (an encoded slash or dot, {@code ..}, a backslash) as 404: a crafted path learns
-     * nothing more than a wrong one. They are recorded like refused downloads; the user is not known yet there.
+     * nothing more than a wrong one. They are recorded in the access log like every other answer.
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(AccessLog accessLog) {
-        HttpStatusRequestRejectedHandler notFound = new HttpStatusRequestRejectedHandler(404);
-        return (request, response, rejected) -> {
-            accessLog.download(null, request.getRemoteAddr(), request.getRequestURI(), 404, 0);
-            notFound.handle(request, response, rejected);
-        };
+    RequestRejectedHandler requestRejectedHandler() {
+        // recorded in the access log like every other answer (AccessLogValve)
+        return new HttpStatusRequestRejectedHandler(404);
     }
 
     @Bean

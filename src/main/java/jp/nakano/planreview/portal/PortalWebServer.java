@@ -4,6 +4,8 @@ import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +36,12 @@ class PortalWebServer {
             connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
             connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
         };
+    }
+
+    /** Tomcat's own access log, as the portal's: every answer as it was sent, refusals by Tomcat included. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> accessLogValve(AccessLog accessLog) {
+        return factory -> factory.addEngineValves(new AccessLogValve(accessLog));
     }
 
     @EventListener

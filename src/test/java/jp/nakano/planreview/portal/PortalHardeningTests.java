@@ -111,8 +111,8 @@ class PortalHardeningTests {
         assertThat(list.body()).contains("実行時の記録と一致しません（ダウンロードできません）")
             .doesNotContain("/fy/2022/runs/" + DAMAGED + "/files/" + PDF)
             .contains("/fy/2022/runs/" + runId + "/files/" + PDF);
-        assertThat(accessLog()).anySatisfy(line -> assertThat(line).contains("user=hanako",
-                "download=FY2022/" + DAMAGED + "/" + PDF, "status=409"));
+        awaitLogLine("user=hanako roles=STAFF from=127.0.0.1 method=GET download=FY2022/" + DAMAGED + "/" + PDF
+                + " status=409");
     }
 
     @Test
@@ -124,6 +124,73 @@ class PortalHardeningTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("validation-findings.csv を読めません").contains("不一致：1 個のファイル")
             .contains(PDF).doesNotContain("Exception:");
+    }
+
+    @Test
+    void shouldRecordEveryLogInWithTheNameTriedAndTheAddress() throws Exception {
+        HttpResponse<String> wrong = logInAttempt(client(), "hanako", "not the password");
+        logIn("taro");
+
+        assertThat(wrong.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        awaitLogLine("login=failure user=hanako from=127.0.0.1 reason=BadCredentialsException");
+        awaitLogLine("login=success user=taro from=127.0.0.1 roles=AUDITOR");
+    }
+
+    @Test
+    void shouldRecordAnonymousAttemptsOtherMethodsAndRequestsTomcatRefuses() throws Exception {
+        String pdf = "/fy/2022/runs/" + runId + "/files/" + PDF;
+        HttpResponse<String> anonymous = get(client(), pdf);
+        HttpClient staff = logIn("hanako");
+        HttpResponse<String> post = staff.send(HttpRequest.newBuilder(URI.create(base + pdf))
+            .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        String refused = raw("GET /fy/2022/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(refused).startsWith("HTTP/1.1 400");
+        awaitLogLine("user=- roles=- from=127.0.0.1 method=GET download=FY2022/" + runId + "/" + PDF
+                + " status=302 bytes=0");
+        awaitLogLine("user=hanako roles=STAFF from=127.0.0.1 method=POST download=FY2022/" + runId + "/" + PDF
+                + " status=403");
+        awaitLogLine("method=GET path=/fy/2022/%ZZ status=400");
+    }
+
+    /** A Range or HEAD request was logged as status=200 with the file's size, whatever was sent. */
+    @Test
+    void shouldLogWhatWasActuallySentForHeadAndRangeRequests() throws Exception {
+        HttpClient staff = logIn("hanako");
+        String pdf = "/fy/2022/runs/" + runId + "/files/" + PDF;
+        long size = Files.size(output.resolve("FY2022").resolve(runId).resolve(PDF));
+
+        HttpResponse<String> head = staff.send(HttpRequest.newBuilder(URI.create(base + pdf))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(size);
+        awaitLogLine("user=hanako roles=STAFF from=127.0.0.1 method=HEAD download=FY2022/" + runId + "/" + PDF
+                + " status=200 bytes=0");
+    }
+
+    /**
+     * A multi-range request once got the whole file's Content-Length with a 365-byte multipart body, and a 416
+     * the same wrong length. Ranges are not served: every answer is the whole file, its length right.
+     */
+    @Test
+    void shouldAnswerRangeRequestsWithTheWholeFileAndItsTrueLength() throws Exception {
+        HttpClient staff = logIn("hanako");
+        String pdf = "/fy/2022/runs/" + runId + "/files/" + PDF;
+        byte[] onDisk = Files.readAllBytes(output.resolve("FY2022").resolve(runId).resolve(PDF));
+
+        for (String range : List.of("bytes=0-0,1-1,2-2", "bytes=0-9", "bytes=999999999-", "bytes=junk")) {
+            HttpResponse<byte[]> answer = staff.send(HttpRequest.newBuilder(URI.create(base + pdf)).header("Range", range)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(answer.statusCode()).as(range).isEqualTo(200);
+            assertThat(answer.headers().firstValueAsLong("Content-Length")).as(range).hasValue(onDisk.length);
+            assertThat(answer.headers().firstValue("Accept-Ranges")).as(range).hasValue("none");
+            assertThat(answer.body()).as(range).isEqualTo(onDisk);
+        }
+        awaitLogLine("method=GET download=FY2022/" + runId + "/" + PDF + " status=200 bytes=" + onDisk.length);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -162,6 +229,32 @@ class PortalHardeningTests {
 
     static List<String> accessLog() throws IOException {
         return Files.readAllLines(dataDir.resolve("logs/portal-access.log"), StandardCharsets.UTF_8);
+    }
+
+    /** Waits for the access log line that contains {@code text}: it is written once the answer has been sent. */
+    static String awaitLogLine(String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (String line : accessLog()) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no line with '" + text + "' in the access log:\n" + String.join("\n", accessLog()));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** A request as raw bytes, for what an HTTP client library refuses to send; the whole answer. */
+    static String raw(String request) throws IOException {
+        URI uri = URI.create(base);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static RunManifest manifest() throws Exception {
