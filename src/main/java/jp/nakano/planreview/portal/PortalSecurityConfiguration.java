@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -42,7 +43,9 @@ class PortalSecurityConfiguration {
     private static final Set<String> ROLES = Set.of(Role.STAFF.name(), Role.AUDITOR.name());
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // after the CSRF check, before the password is looked at
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers("/login", "/portal.css", "/favicon.ico").permitAll()

@@ -84,7 +84,10 @@ class PortalHardeningTests {
                 "--plan-review.data-dir=" + dataDir, "--logging.config=classpath:logback-spring.xml",
                 "--plan-review.portal.users[0].name=hanako", "--plan-review.portal.users[0].password-hash=" + hash,
                 "--plan-review.portal.users[0].roles=STAFF", "--plan-review.portal.users[1].name=taro",
-                "--plan-review.portal.users[1].password-hash=" + hash, "--plan-review.portal.users[1].roles=AUDITOR");
+                "--plan-review.portal.users[1].password-hash=" + hash, "--plan-review.portal.users[1].roles=AUDITOR",
+                // the user whose password is guessed
+                "--plan-review.portal.users[2].name=jiro", "--plan-review.portal.users[2].password-hash=" + hash,
+                "--plan-review.portal.users[2].roles=STAFF");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) portal).getWebServer().getPort();
     }
 
@@ -191,6 +194,27 @@ class PortalHardeningTests {
             assertThat(answer.body()).as(range).isEqualTo(onDisk);
         }
         awaitLogLine("method=GET download=FY2022/" + runId + "/" + PDF + " status=200 bytes=" + onDisk.length);
+    }
+
+    /** Twenty wrong passwords in a row were each answered at once, with no delay and no lock. */
+    @Test
+    void shouldLockAUserAfterFiveWrongPasswordsEvenForTheRightOneAndRecordIt() throws Exception {
+        for (int i = 0; i < LoginThrottle.USER_FAILURES; i++) {
+            HttpResponse<String> wrong = logInAttempt(client(), "jiro", "guess " + i);
+            assertThat(wrong.headers().firstValue("Location").orElse("")).as("attempt " + i).endsWith("/login?error");
+        }
+
+        HttpClient client = client();
+        HttpResponse<String> right = logInAttempt(client, "jiro", PASSWORD);
+        HttpResponse<String> page = get(client, "/login?locked");
+        HttpResponse<String> home = get(client, "/");
+
+        assertThat(right.headers().firstValue("Location").orElse("")).endsWith("/login?locked");
+        assertThat(home.statusCode()).as("not logged in").isEqualTo(302);
+        assertThat(page.body()).contains("ログインを一時的に制限しています");
+        awaitLogLine("login=locked user=jiro from=127.0.0.1 until=");
+        // the others are not locked out by it
+        logIn("hanako");
     }
 
     // ---------------------------------------------------------------- helpers
