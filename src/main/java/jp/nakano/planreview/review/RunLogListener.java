@@ -75,8 +75,10 @@ class RunLogListener implements JobExecutionListener {
             return; // the working folder of that name, if any, is not this run's
         }
         try {
-            RunFolder.abandon(output(execution), runName).ifPresent(kept -> execution.getExecutionContext()
-                .putString(ReviewRun.FAILED_LOG, kept.toAbsolutePath().normalize().toString()));
+            // the outputs go first: on a full disk that makes room for the whole log, failure included
+            RunFolder.abandon(output(execution), runName).filter(runLog::rewrite)
+                .ifPresent(kept -> execution.getExecutionContext()
+                    .putString(ReviewRun.FAILED_LOG, kept.toAbsolutePath().normalize().toString()));
         }
         catch (IOException ex) {
             log.warn("Cannot clear the working folder of run {}: {}", runName, ex.getMessage());

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,51 @@ class RunFaultsTests {
             assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("."));
         }
         assertSameFilesAsACleanRun(published);
+    }
+
+    /**
+     * A full disk once put some 280 lines of the logging library's stack traces on the console, and the
+     * {@code run.log} the console named was cut at 4 KB without the failure. The output folder is a 600 KB
+     * tmpfs (root only: mounting needs it; .ci/run runs as root): the run fails while rendering.
+     */
+    @Test
+    void shouldSayAFullDiskInOneLineAndKeepTheWholeTraceWhereTheConsoleSays() throws Exception {
+        Path full = Files.createDirectories(dir.resolve("full"));
+        requireTmpfs("root".equals(System.getProperty("user.name")),
+                "mounting a tiny tmpfs for a full disk needs root (.ci/run runs as root)");
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs", full.toString())
+            .redirectErrorStream(true).start();
+        String mountOutput = new String(mount.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        requireTmpfs(mount.waitFor() == 0, "cannot mount a tmpfs here: " + mountOutput);
+        try {
+            Child run = started(full.resolve("out"), dir.resolve("data"));
+            assertThat(run.process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+            String console = run.output();
+
+            assertThat(run.process.exitValue()).as(console).isEqualTo(ExitCodes.FAILURE);
+            assertThat(console.lines()).as(console).noneMatch(l -> l.startsWith("\tat ") || l.contains("|-ERROR")
+                    || l.startsWith("Caused by") || l.startsWith("java."));
+            assertThat(console.lines().filter(l -> l.contains("No space left on device")).count()).as(console)
+                .isBetween(1L, 3L);
+            Matcher named = Pattern.compile("details, with the stack trace, in (\\S+)").matcher(console);
+            assertThat(named.find()).as(console).isTrue();
+            Path log = Path.of(named.group(1));
+            assertThat(log.toString()).contains(".failed-");
+            String text = Files.readString(log);
+            assertThat(text.length()).isGreaterThan(4096);
+            assertThat(text).contains("No space left on device").contains("FAILED").contains("\tat ");
+        }
+        finally {
+            new ProcessBuilder("umount", full.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** Skips with the reason, or fails where the test must run (PLAN_REVIEW_REQUIRE_TMPFS=true, set by .ci/run). */
+    private static void requireTmpfs(boolean possible, String why) {
+        if (!possible && "true".equals(System.getenv("PLAN_REVIEW_REQUIRE_TMPFS"))) {
+            throw new IllegalStateException("PLAN_REVIEW_REQUIRE_TMPFS=true but " + why);
+        }
+        Assumptions.assumeTrue(possible, why);
     }
 
     private Child started(Path data, List<String> arguments) throws IOException {
