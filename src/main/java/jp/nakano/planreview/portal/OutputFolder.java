@@ -56,6 +56,7 @@ class OutputFolder {
         }
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(Files::isDirectory)
+                .filter(this::inside)
                 .map(p -> YEAR_DIR.matcher(p.getFileName().toString()))
                 .filter(java.util.regex.Matcher::matches)
                 .map(m -> Integer.parseInt(m.group(1)))
@@ -66,10 +67,16 @@ class OutputFolder {
 
     /** The published runs of a year, newest first, each with its manifest or why it cannot be read. */
     List<Run> runs(int year) throws IOException {
+        if (!inside(yearDir(year))) {
+            return List.of();
+        }
         PublishedRuns published = new PublishedRuns(yearDir(year));
         Optional<String> latest = published.latest();
         List<Run> runs = new ArrayList<>();
         for (Path folder : published.runFolders()) {
+            if (!inside(folder)) {
+                continue;
+            }
             String runId = folder.getFileName().toString();
             runs.add(read(year, runId, folder, latest.filter(runId::equals).isPresent()));
         }
@@ -88,7 +95,7 @@ class OutputFolder {
             return Optional.empty();
         }
         Path folder = yearDir(year).resolve(runId);
-        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(folder) || !inside(yearDir(year)) || !inside(folder)) {
             return Optional.empty();
         }
         boolean latest = new PublishedRuns(yearDir(year)).latest().filter(runId::equals).isPresent();
@@ -163,6 +170,19 @@ class OutputFolder {
 
     /** A file's SHA-256 as last computed, with what its attributes were then. */
     private record Seen(long size, FileTime modified, Object changed, String sha256) {
+    }
+
+    /**
+     * Whether a folder is inside the output folder once every link is resolved. A year or run folder that is a
+     * link leaving the output folder is ignored everywhere alike: not listed, no page, no download.
+     */
+    private boolean inside(Path folder) {
+        try {
+            return folder.toRealPath().startsWith(root.toRealPath());
+        }
+        catch (IOException ex) {
+            return false;
+        }
     }
 
     private Path yearDir(int year) {

@@ -46,6 +46,9 @@ class PortalHardeningTests {
     /** The damaged copy: an older run id, so that latest stays on the real run. */
     private static final String DAMAGED = "20200101-000000-1-0d0d0d";
 
+    /** A run folder outside the output folder that links lead to. */
+    private static final String LINKED_RUN = "20190101-000000-1-111111";
+
     @TempDir
     private static Path shared;
 
@@ -78,6 +81,15 @@ class PortalHardeningTests {
         byte[] pdf = Files.readAllBytes(damaged.resolve(PDF));
         pdf[pdf.length / 2] ^= 0x20;
         Files.write(damaged.resolve(PDF), pdf);
+
+        // links planted in the output folder, leading out of it: a year and a run
+        Path outside = Files.createDirectories(shared.resolve("elsewhere"));
+        Path foreignRun = Files.createDirectories(outside.resolve("FY2019").resolve(LINKED_RUN));
+        Files.copy(damaged.resolve("manifest.json"), foreignRun.resolve("manifest.json"));
+        Files.copy(damaged.resolve("kpi-summary.csv"), foreignRun.resolve("kpi-summary.csv"));
+        Files.createSymbolicLink(output.resolve("FY2019"), outside.resolve("FY2019"));
+        Files.writeString(outside.resolve("FY2019/latest"), LINKED_RUN + "\n");
+        Files.createSymbolicLink(output.resolve("FY2022").resolve(LINKED_RUN), foreignRun);
 
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD);
         portal = ServeCommand.application().run("serve", "--output=" + output, "--server.port=0",
@@ -215,6 +227,32 @@ class PortalHardeningTests {
         awaitLogLine("login=locked user=jiro from=127.0.0.1 until=");
         // the others are not locked out by it
         logIn("hanako");
+    }
+
+    /**
+     * A year folder linked to a place outside the output folder was followed and shown; a linked run folder was
+     * listed as 完了 and then answered 404. Links that leave the output folder are now ignored everywhere.
+     */
+    @Test
+    void shouldIgnoreLinksThatLeaveTheOutputFolderEverywhere() throws Exception {
+        HttpClient auditor = logIn("taro");
+
+        HttpResponse<String> years = get(auditor, "/");
+        HttpResponse<String> linkedYear = get(auditor, "/fy/2019");
+        HttpResponse<String> linkedYearKpis = get(auditor, "/fy/2019/kpi");
+        HttpResponse<String> runs = get(auditor, "/fy/2022");
+        HttpResponse<String> runPage = get(auditor, "/fy/2022/runs/" + LINKED_RUN);
+        HttpResponse<String> download = get(auditor, "/fy/2022/runs/" + LINKED_RUN + "/files/kpi-summary.csv");
+        HttpResponse<String> viaYear = get(auditor, "/fy/2019/runs/" + LINKED_RUN + "/files/kpi-summary.csv");
+
+        assertThat(years.statusCode()).isEqualTo(200);
+        assertThat(years.body()).contains("FY2022").doesNotContain("FY2019");
+        assertThat(linkedYear.statusCode()).isEqualTo(404);
+        assertThat(linkedYearKpis.statusCode()).isEqualTo(404);
+        assertThat(runs.body()).contains(runId).doesNotContain(LINKED_RUN);
+        assertThat(runPage.statusCode()).isEqualTo(404);
+        assertThat(download.statusCode()).isEqualTo(404);
+        assertThat(viaYear.statusCode()).isEqualTo(404);
     }
 
     // ---------------------------------------------------------------- helpers
