@@ -48,7 +48,6 @@ public class InterruptedRuns {
         List<String> closed = new ArrayList<>();
         for (JobExecution found : jobRepository.findRunningJobExecutions(AnnualReviewJobConfiguration.JOB_NAME)) {
             JobExecution execution = jobRepository.getJobExecution(found.getId());
-            LocalDateTime now = LocalDateTime.now();
             String runName = ReviewRun.runName(execution);
             Optional<Published> published = published(execution, runName);
             if (published.isPresent()) {
@@ -56,13 +55,15 @@ public class InterruptedRuns {
                 closed.add(runName);
                 continue;
             }
+            // the run ended when it was last seen working, not now that a later run closes it
+            LocalDateTime lastSeen = lastSeenAlive(execution, runName);
             List<String> steps = new ArrayList<>();
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStatus().isRunning()) {
                     steps.add(step.getStepName());
                     step.setStatus(BatchStatus.ABANDONED);
                     step.setExitStatus(new ExitStatus("ABANDONED", "the process ended while this step ran"));
-                    step.setEndTime(now);
+                    step.setEndTime(lastSeen);
                     jobRepository.update(step);
                 }
             }
@@ -70,7 +71,7 @@ public class InterruptedRuns {
             execution.setStatus(BatchStatus.ABANDONED);
             execution.setExitStatus(new ExitStatus("ABANDONED",
                     "the process ended " + where + " (killed or crashed); closed by a later run"));
-            execution.setEndTime(now);
+            execution.setEndTime(lastSeen);
             jobRepository.update(execution);
             String output = execution.getJobParameters().getString(ReviewRun.OUTPUT);
             String kept = "";
@@ -78,8 +79,9 @@ public class InterruptedRuns {
                 try {
                     Optional<Path> log = RunFolder.abandon(Path.of(output), runName);
                     if (log.isPresent()) {
-                        Files.writeString(log.get(), now + " the process ended " + where
-                                + " (killed or crashed); closed as ABANDONED by a later run\n", StandardOpenOption.APPEND);
+                        Files.writeString(log.get(), LocalDateTime.now() + " the process ended " + where
+                                + " (killed or crashed; last seen working " + lastSeen
+                                + "); closed as ABANDONED by a later run\n", StandardOpenOption.APPEND);
                         kept = "; its unpublished outputs removed, its log kept in " + log.get();
                     }
                 }
@@ -91,6 +93,36 @@ public class InterruptedRuns {
             closed.add(runName);
         }
         return closed;
+    }
+
+    /**
+     * The last moment the run is known to have been working: the latest of its batch metadata's updates and of
+     * its run log's last write (the log is written at every step and every report). Never before its start.
+     */
+    private static LocalDateTime lastSeenAlive(JobExecution execution, String runName) {
+        LocalDateTime last = execution.getStartTime() != null ? execution.getStartTime() : execution.getCreateTime();
+        last = later(last, execution.getLastUpdated());
+        for (StepExecution step : execution.getStepExecutions()) {
+            last = later(later(later(last, step.getStartTime()), step.getEndTime()), step.getLastUpdated());
+        }
+        String output = execution.getJobParameters().getString(ReviewRun.OUTPUT);
+        if (output != null) {
+            Path log = RunFolder.working(Path.of(output), runName).resolve(RunFolder.LOG_FILE);
+            try {
+                if (Files.isRegularFile(log)) {
+                    last = later(last, LocalDateTime.ofInstant(Files.getLastModifiedTime(log).toInstant(),
+                            ZoneId.systemDefault()));
+                }
+            }
+            catch (IOException ex) {
+                // the metadata's times are what is known then
+            }
+        }
+        return last == null ? LocalDateTime.now() : last;
+    }
+
+    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
     }
 
     /** A run folder published under the run's name, with its manifest. */
