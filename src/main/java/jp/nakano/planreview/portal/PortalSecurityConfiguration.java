@@ -40,6 +40,13 @@ class PortalSecurityConfiguration {
     /** A stored password hash names its algorithm, {@code {bcrypt}...}: a plain password is refused at start. */
     private static final Pattern HASH = Pattern.compile("\\{[a-z0-9_-]+}.+");
 
+    /**
+     * The pages use the portal's own style sheet and images only: no script at all, no inline style, no frames,
+     * forms posted only to the portal.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     private static final Set<String> ROLES = Set.of(Role.STAFF.name(), Role.AUDITOR.name());
 
     @Bean
@@ -51,6 +58,7 @@ class PortalSecurityConfiguration {
             .requestMatchers("/login", "/portal.css", "/favicon.ico").permitAll()
             .requestMatchers("/fy/*/runs/*").hasRole(Role.AUDITOR.name())
             .anyRequest().hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name()))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();

@@ -255,6 +255,40 @@ class PortalHardeningTests {
         assertThat(viaYear.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void shouldSendASecurityPolicyAndJapaneseAsTheLanguageOfEveryPage() throws Exception {
+        HttpClient staff = logIn("hanako");
+
+        for (String path : List.of("/", "/fy/2022", "/fy/2022/kpi", "/login", "/fy/2099")) {
+            HttpResponse<String> page = staff.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/html").header("Accept-Language", "en-US,en;q=0.9").build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                .hasValue(PortalSecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(page.headers().firstValue("Content-Language")).as(path).hasValue("ja");
+        }
+    }
+
+    @Test
+    void shouldAnswerEveryRefusalWithAJapanesePage() throws Exception {
+        HttpClient staff = logIn("hanako");
+
+        HttpResponse<String> forbidden = get(staff, "/fy/2022/runs/" + runId + "/files/manifest.json");
+        HttpResponse<String> missing = get(staff, "/fy/2022/runs/" + runId + "/files/not-listed.pdf");
+        HttpResponse<String> error = get(staff, "/error");
+        String tomcat = raw("GET /fy/2022/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("このページを見る権限がありません").doesNotContain("\"runId\"");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("ページまたはファイルが見つかりません");
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(error.body()).contains("ページまたはファイルが見つかりません").doesNotContain("999");
+        assertThat(tomcat).startsWith("HTTP/1.1 400").contains("要求を処理できません").contains("lang=\"ja\"")
+            .doesNotContain("Bad Request", "HTTP Status", "Tomcat");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A client with its own cookies, logged in through the form with its CSRF token. */
