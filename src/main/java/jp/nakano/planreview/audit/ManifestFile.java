@@ -102,7 +102,7 @@ public final class ManifestFile {
      * The files of a run folder but the manifest: paths relative to the folder with {@code /} between folders,
      * sorted.
      */
-    static List<String> files(Path folder) throws IOException {
+    public static List<String> files(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)
                 .map(file -> folder.relativize(file).toString().replace(folder.getFileSystem().getSeparator(), "/"))

@@ -27,13 +27,23 @@ public final class PublishedRuns {
     /** The file in a year folder that names the newest published run. */
     public static final String LATEST = "latest";
 
-    /** A run folder's name: start time and execution id, {@code 20261122-183130-7}. */
-    private static final Pattern RUN_ID = Pattern.compile("(\\d{8}-\\d{6})-(\\d{1,18})");
+    /** The temporary file {@code latest} is written as before it replaces the old one in one step. */
+    private static final String LATEST_TEMP = "." + LATEST + "-";
 
-    /** Newest first: by start time, then by execution id (two runs can start in the same second). */
+    /** A run folder retention is deleting: renamed first so that a half-deleted run never looks published. */
+    private static final String REMOVING = ".removing-";
+
+    /**
+     * A run folder's name: start time, execution id and the run's random token, {@code 20261122-183130-7-3fa91c};
+     * runs published before the token existed have none, {@code 20261122-183130-7}.
+     */
+    private static final Pattern RUN_ID = Pattern.compile("(\\d{8}-\\d{6})-(\\d{1,18})(?:-([0-9a-f]{6}))?");
+
+    /** Newest first: by start time, then by execution id (two runs can start in the same second), then token. */
     public static final Comparator<String> NEWEST_FIRST = Comparator
         .comparing((String runId) -> timeOf(runId))
         .thenComparingLong(PublishedRuns::executionOf)
+        .thenComparing(PublishedRuns::tokenOf)
         .reversed();
 
     private final Path yearDir;
@@ -85,16 +95,58 @@ public final class PublishedRuns {
                 && NEWEST_FIRST.compare(current.get(), runId) < 0) {
             return false;
         }
-        Path temp = yearDir.resolve("." + LATEST + "-" + runId);
-        Files.writeString(temp, runId + "\n", StandardCharsets.UTF_8);
+        Path temp = yearDir.resolve(LATEST_TEMP + runId);
         try {
-            Files.move(temp, yearDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(temp, runId + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, yearDir.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (AtomicMoveNotSupportedException ex) {
+                Files.move(temp, yearDir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
-        catch (AtomicMoveNotSupportedException ex) {
-            Files.move(temp, yearDir.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING);
+        finally {
+            // a half-written temporary file must not stay (a full disk); after the move it is gone anyway
+            Files.deleteIfExists(temp);
         }
         return true;
+    }
+
+    /** The {@code latest} file of the year. */
+    public Path latestFile() {
+        return yearDir.resolve(LATEST);
+    }
+
+    /**
+     * Removes what a process that ended (killed, or on a full disk) left in the year folder: temporary
+     * {@code .latest-*} files and the rest of {@code .removing-*} folders. Only entries older than
+     * {@code olderThan} go, so a run of another installation writing its {@code latest} right now is left alone.
+     *
+     * @return the entries removed
+     */
+    public List<Path> removeStrays(java.time.Duration olderThan) throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(yearDir)) {
+            return removed;
+        }
+        java.time.Instant before = java.time.Instant.now().minus(olderThan);
+        try (Stream<Path> entries = Files.list(yearDir)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                if (!(name.startsWith(LATEST_TEMP) || name.startsWith(REMOVING))) {
+                    continue;
+                }
+                java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(entry,
+                        java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (attributes.lastModifiedTime().toInstant().isAfter(before)) {
+                    continue;
+                }
+                FileTrees.delete(entry);
+                removed.add(entry);
+            }
+        }
+        return removed;
     }
 
     /**
@@ -115,7 +167,7 @@ public final class PublishedRuns {
             if (latest.isPresent() && run.getFileName().toString().equals(latest.get())) {
                 continue;
             }
-            Path doomed = yearDir.resolve(".removing-" + run.getFileName());
+            Path doomed = yearDir.resolve(REMOVING + run.getFileName());
             Files.move(run, doomed);
             FileTrees.delete(doomed);
             removed.add(run);
@@ -126,6 +178,11 @@ public final class PublishedRuns {
 
     private static String timeOf(String runId) {
         return matcher(runId).group(1);
+    }
+
+    private static String tokenOf(String runId) {
+        String token = matcher(runId).group(3);
+        return token == null ? "" : token;
     }
 
     private static long executionOf(String runId) {

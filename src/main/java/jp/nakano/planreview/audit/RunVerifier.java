@@ -37,6 +37,17 @@ public final class RunVerifier {
             checked++;
             compare(runFolder.resolve(expected.path()), expected.path(), expected.size(), expected.sha256(), problems);
         }
+        // a report whose bytes the manifest lists can still be another run's: it names the inputs it was made from
+        if (!manifest.inputFiles().isEmpty()) {
+            Set<String> differ = new HashSet<>();
+            problems.forEach(p -> differ.add(p.file()));
+            List<String> reports = manifest.outputFiles().stream().map(RunManifest.OutputFile::path)
+                .filter(path -> !differ.contains(path)).toList();
+            for (String foreign : ReportFingerprint.mismatches(runFolder, reports, ReportFingerprint.of(manifest), false)) {
+                String file = foreign.substring(0, foreign.indexOf(':'));
+                problems.add(new Discrepancy(Discrepancy.Kind.CHANGED, file, foreign.substring(file.length() + 2)));
+            }
+        }
         for (String present : ManifestFile.files(runFolder)) {
             if (!listed.contains(present)) {
                 problems.add(new Discrepancy(Discrepancy.Kind.ADDED, present,

@@ -29,6 +29,7 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.input.InputFileException;
+import jp.nakano.planreview.audit.PublishedRuns;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.audit.UnchangedRun;
 import jp.nakano.planreview.operations.RunLock;
@@ -169,6 +170,8 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         if (runLock.getIfAvailable() != null) {
             interruptedRuns.close();
         }
+        // age-guarded, so safe beside another installation's run on the same output folder
+        removeStrays(output);
         JobParameters parameters = ReviewRun.parameters(input, output, fiscalYear, plan);
         if (!args.containsOption("force")) {
             Optional<UnchangedRun> same = unchangedRun(input, output, parameters);
@@ -191,6 +194,25 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         return launch(parameters);
+    }
+
+    /**
+     * Removes the temporary files a process that ended left in the year folders ({@code .latest-*},
+     * {@code .removing-*}); older than a minute, so that nothing a live run of another installation writes goes.
+     */
+    private static void removeStrays(Path output) {
+        try (java.nio.file.DirectoryStream<Path> years = Files.newDirectoryStream(output,
+                p -> p.getFileName().toString().matches("FY\\d{4}")
+                        && Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            for (Path year : years) {
+                for (Path stray : new PublishedRuns(year).removeStrays(Duration.ofMinutes(1))) {
+                    log.info("Removed {}, left by a run that ended while writing it", stray);
+                }
+            }
+        }
+        catch (IOException ex) {
+            log.warn("Could not remove the temporary files left in {}: {}", output, ex.getMessage());
+        }
     }
 
     /** Why a run could not write its results into {@code output}, or null when it can. */

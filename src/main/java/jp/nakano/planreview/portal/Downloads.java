@@ -1,6 +1,7 @@
 package jp.nakano.planreview.portal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.review.RunFolder;
@@ -30,7 +31,7 @@ import jp.nakano.planreview.review.RunFolder;
 /**
  * Sends a run's files: {@code /fy/<yyyy>/runs/<run-id>/files/<name>}, only names the run's manifest lists, from
  * inside the run folder. Staff get the reports and CSV files; the findings and the manifest are for auditors.
- * Every request is written to the access log, sent or not.
+ * Every request is written to the access log, sent or not ({@link AccessLogValve}).
  */
 @Controller
 @Profile(PortalApplication.PROFILE)
@@ -40,40 +41,45 @@ class Downloads {
 
     private final OutputFolder output;
 
-    private final AccessLog accessLog;
-
-    Downloads(OutputFolder output, AccessLog accessLog) {
+    Downloads(OutputFolder output) {
         this.output = output;
-        this.accessLog = accessLog;
     }
 
-    @GetMapping("/fy/{year}/runs/{runId}/files/{name}")
-    ResponseEntity<Resource> download(@PathVariable String year, @PathVariable String runId,
-            @PathVariable String name, Authentication user, HttpServletRequest request) throws IOException {
-        String what = "FY" + year + "/" + runId + "/" + name;
-        Optional<Path> file = Optional.empty();
-        if (year.matches("\\d{4}")) {
-            Optional<OutputFolder.Run> run = output.run(Integer.parseInt(year), runId);
-            if (run.isPresent()) {
-                file = output.file(run.get(), name);
-            }
-        }
+    /**
+     * Sends the whole file, or its headers for HEAD. {@code Range} is not served (no {@code Accept-Ranges}): the
+     * files are small, and a whole file is the only answer whose length and bytes are simply right. A refusal
+     * is the portal's error page: 404 for anything that names no file, 403 for staff asking for the audit
+     * trail, 409 for a file that no longer matches its run's manifest.
+     */
+    @RequestMapping(path = "/fy/{year}/runs/{runId}/files/{name}", method = { RequestMethod.GET, RequestMethod.HEAD })
+    void download(@PathVariable String year, @PathVariable String runId, @PathVariable String name,
+            Authentication user, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<OutputFolder.Run> run = year.matches("\\d{4}") ? output.run(Integer.parseInt(year), runId)
+                : Optional.empty();
+        Optional<Path> file = run.isEmpty() ? Optional.empty() : output.file(run.get(), name);
         if (file.isEmpty()) {
-            accessLog.download(user, request.getRemoteAddr(), what, 404, 0);
-            return ResponseEntity.notFound().build();
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         if (auditorOnly(name) && !isAuditor(user)) {
-            accessLog.download(user, request.getRemoteAddr(), what, 403, 0);
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        if (!output.intact(run.get(), name)) {
+            // changed since the run wrote it: not the run's result, whoever asks
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "differs from the run's manifest");
         }
         long size = Files.size(file.get());
-        accessLog.download(user, request.getRemoteAddr(), what, 200, size);
-        return ResponseEntity.ok()
-            .contentType(mediaType(name))
-            .contentLength(size)
-            .header(HttpHeaders.CONTENT_DISPOSITION,
-                    ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-            .body(new FileSystemResource(file.get()));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(mediaType(name).toString());
+        response.setContentLengthLong(size);
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        if ("HEAD".equals(request.getMethod())) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
+            in.transferTo(response.getOutputStream());
+        }
     }
 
     /** The findings and the manifest are the audit trail: auditors only. Any other kind of file too. */

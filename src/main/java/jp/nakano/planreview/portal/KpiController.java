@@ -43,18 +43,30 @@ class KpiController {
         OutputFolder.Run run = output.latest(fy).orElseThrow(RunsController::notFound);
         List<KpiRow> rows = new ArrayList<>();
         Optional<Path> file = output.file(run, FILE);
-        if (file.isPresent()) {
-            int order = 0;
-            Map<String, String> plans = run.manifest() == null ? Map.of() : run.manifest().plans();
-            for (Map<String, String> row : CsvTable.read(file.get())) {
-                rows.add(KpiRow.of(order++, row, fy, plans));
+        String problem = null;
+        try {
+            if (file.isPresent() && !output.intact(run, FILE)) {
+                problem = FILE + " が manifest.json の記録と一致しないため、成果指標を表示しません。監査担当に連絡してください。";
+            }
+            else if (file.isPresent()) {
+                int order = 0;
+                Map<String, String> plans = run.manifest() == null ? Map.of() : run.manifest().plans();
+                for (Map<String, String> row : CsvTable.read(file.get())) {
+                    rows.add(KpiRow.of(order++, row, fy, plans));
+                }
             }
         }
+        catch (IOException | RuntimeException ex) {
+            // a damaged file must not take the page with it
+            rows.clear();
+            problem = FILE + " を読めないため、成果指標を表示しません（" + ex.getClass().getSimpleName() + "）。";
+        }
+        model.addAttribute("problem", problem);
         Sort by = Sort.of(sort);
         boolean descending = "desc".equals(dir);
         rows.sort(by.comparator(descending));
         model.addAttribute("year", fy);
-        model.addAttribute("run", RunsController.RunView.of(run));
+        model.addAttribute("run", RunsController.RunView.of(run, output));
         model.addAttribute("rows", rows);
         model.addAttribute("sort", by.key);
         model.addAttribute("dir", descending ? "desc" : "asc");

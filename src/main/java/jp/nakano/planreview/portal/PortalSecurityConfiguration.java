@@ -20,6 +20,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -39,15 +40,25 @@ class PortalSecurityConfiguration {
     /** A stored password hash names its algorithm, {@code {bcrypt}...}: a plain password is refused at start. */
     private static final Pattern HASH = Pattern.compile("\\{[a-z0-9_-]+}.+");
 
+    /**
+     * The pages use the portal's own style sheet and images only: no script at all, no inline style, no frames,
+     * forms posted only to the portal.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     private static final Set<String> ROLES = Set.of(Role.STAFF.name(), Role.AUDITOR.name());
 
     @Bean
-    SecurityFilterChain portalSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain portalSecurity(HttpSecurity http, LoginThrottle throttle) throws Exception {
+        // after the CSRF check, before the password is looked at
+        http.addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class);
         http.authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
             .requestMatchers("/login", "/portal.css", "/favicon.ico").permitAll()
             .requestMatchers("/fy/*/runs/*").hasRole(Role.AUDITOR.name())
             .anyRequest().hasAnyRole(Role.STAFF.name(), Role.AUDITOR.name()))
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
         return http.build();
@@ -55,15 +66,12 @@ class PortalSecurityConfiguration {
 
     /**
      * The firewall's refusals (an encoded slash or dot, {@code ..}, a backslash) as 404: a crafted path learns
-     * nothing more than a wrong one. They are recorded like refused downloads; the user is not known yet there.
+     * nothing more than a wrong one. They are recorded in the access log like every other answer.
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(AccessLog accessLog) {
-        HttpStatusRequestRejectedHandler notFound = new HttpStatusRequestRejectedHandler(404);
-        return (request, response, rejected) -> {
-            accessLog.download(null, request.getRemoteAddr(), request.getRequestURI(), 404, 0);
-            notFound.handle(request, response, rejected);
-        };
+    RequestRejectedHandler requestRejectedHandler() {
+        // recorded in the access log like every other answer (AccessLogValve)
+        return new HttpStatusRequestRejectedHandler(404);
     }
 
     @Bean

@@ -39,7 +39,7 @@ class RunsController {
     String years(Model model) throws IOException {
         List<RunView> latest = new ArrayList<>();
         for (int year : output.years()) {
-            output.latest(year).map(RunView::of).ifPresent(latest::add);
+            output.latest(year).map(run -> RunView.of(run, output)).ifPresent(latest::add);
         }
         model.addAttribute("years", output.years());
         model.addAttribute("latest", latest);
@@ -50,7 +50,7 @@ class RunsController {
     @GetMapping("/fy/{year}")
     String runs(@PathVariable String year, Model model) throws IOException {
         int fy = year(year);
-        List<RunView> runs = output.runs(fy).stream().map(RunView::of).toList();
+        List<RunView> runs = output.runs(fy).stream().map(run -> RunView.of(run, output)).toList();
         if (runs.isEmpty() && !output.years().contains(fy)) {
             throw notFound();
         }
@@ -64,16 +64,37 @@ class RunsController {
     String run(@PathVariable String year, @PathVariable String runId, Model model) throws IOException {
         OutputFolder.Run run = output.run(year(year), runId).orElseThrow(RunsController::notFound);
         model.addAttribute("year", run.year());
-        model.addAttribute("run", RunView.of(run));
+        model.addAttribute("run", RunView.of(run, output));
         model.addAttribute("manifest", run.manifest());
         List<Map<String, String>> findings = List.of();
-        Optional<java.nio.file.Path> findingsFile = output.file(run, "validation-findings.csv");
-        if (findingsFile.isPresent()) {
-            findings = CsvTable.read(findingsFile.get());
+        String findingsProblem = null;
+        Optional<java.nio.file.Path> findingsFile = output.file(run, Downloads.FINDINGS);
+        try {
+            if (findingsFile.isPresent() && !output.intact(run, Downloads.FINDINGS)) {
+                findingsProblem = Downloads.FINDINGS + " は manifest.json の記録と一致しないため表示しません。";
+            }
+            else if (findingsFile.isPresent()) {
+                findings = CsvTable.read(findingsFile.get());
+            }
+        }
+        catch (IOException | RuntimeException ex) {
+            // a damaged file must not take the page with it: the rest of the run is still worth seeing
+            findingsProblem = Downloads.FINDINGS + " を読めません（" + ex.getClass().getSimpleName() + "）。";
         }
         model.addAttribute("findings", findings);
-        model.addAttribute("verification",
-                run.manifest() == null ? null : new RunVerifier().verify(run.folder(), run.manifest(), null));
+        model.addAttribute("findingsProblem", findingsProblem);
+        RunVerifier.Verification verification = null;
+        String verificationProblem = null;
+        if (run.manifest() != null) {
+            try {
+                verification = new RunVerifier().verify(run.folder(), run.manifest(), null);
+            }
+            catch (IOException | RuntimeException ex) {
+                verificationProblem = "検査できませんでした（" + ex.getClass().getSimpleName() + "）。";
+            }
+        }
+        model.addAttribute("verification", verification);
+        model.addAttribute("verificationProblem", verificationProblem);
         model.addAttribute("steps", run.manifest() == null ? List.of()
                 : run.manifest().steps().stream().map(StepView::of).toList());
         return "run";
@@ -104,21 +125,32 @@ class RunsController {
     record RunView(int year, String runId, boolean latest, boolean readable, String status, String started,
             String duration, long errors, long warnings, long infos, List<FileView> files) {
 
-        static RunView of(OutputFolder.Run run) {
+        /** The run with each file marked as still the run's own or not ({@link OutputFolder#intact}). */
+        static RunView of(OutputFolder.Run run, OutputFolder output) {
             RunManifest m = run.manifest();
             if (m == null) {
                 return new RunView(run.year(), run.runId(), run.latest(), false, "manifest.json を読めません", "-", "-",
                         0, 0, 0, List.of());
             }
             List<FileView> files = new ArrayList<>();
-            m.outputFiles().stream().filter(f -> !f.path().contains("/")).map(f -> FileView.of(f.path(), f.size(), m.plans()))
+            m.outputFiles().stream().filter(f -> !f.path().contains("/"))
+                .map(f -> FileView.of(f.path(), f.size(), m.plans(), intact(output, run, f.path())))
                 .forEach(files::add);
-            files.add(FileView.of(RunManifest.FILE_NAME, sizeOf(run), m.plans()));
+            files.add(FileView.of(RunManifest.FILE_NAME, sizeOf(run), m.plans(), true));
             files.sort(java.util.Comparator.comparingInt((FileView f) -> Downloads.rank(f.name())).thenComparing(FileView::name));
             RunManifest.FindingCounts c = m.findings();
             return new RunView(run.year(), run.runId(), run.latest(), true, statusWord(m.exitStatus()),
                     time(m.started()), seconds(m.started(), m.finished()), c == null ? 0 : c.error(),
                     c == null ? 0 : c.warning(), c == null ? 0 : c.info(), files);
+        }
+
+        private static boolean intact(OutputFolder output, OutputFolder.Run run, String name) {
+            try {
+                return output.intact(run, name);
+            }
+            catch (IOException | RuntimeException ex) {
+                return false;
+            }
         }
 
         private static long sizeOf(OutputFolder.Run run) {
@@ -142,12 +174,15 @@ class RunsController {
 
     }
 
-    /** A file of a run: its name, what it is, its size, and whether only auditors may download it. */
-    record FileView(String name, String label, String kind, String size, boolean auditorOnly) {
+    /**
+     * A file of a run: its name, what it is, its size, whether only auditors may download it, and whether it is
+     * still the file the run wrote (a changed one is shown, marked, and not offered for download).
+     */
+    record FileView(String name, String label, String kind, String size, boolean auditorOnly, boolean intact) {
 
-        static FileView of(String name, long size, Map<String, String> plans) {
+        static FileView of(String name, long size, Map<String, String> plans, boolean intact) {
             return new FileView(name, Downloads.label(name, plans), Downloads.kind(name),
-                    String.format("%,d KB", Math.max(1, (size + 1023) / 1024)), Downloads.auditorOnly(name));
+                    String.format("%,d KB", Math.max(1, (size + 1023) / 1024)), Downloads.auditorOnly(name), intact);
         }
 
     }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
 import jp.nakano.planreview.attainment.Status;
-import jp.nakano.planreview.common.Checksums;
+import jp.nakano.planreview.audit.ReportFingerprint;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
@@ -141,9 +141,9 @@ public class RenderReportsTasklet implements Tasklet {
             Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file
             report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
-                    year.lastDay().atStartOfDay());
+                    ReportFingerprint.keywords(fingerprint), year.lastDay().atStartOfDay());
             Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
-            workbook.write(run, year, planId, xlsx);
+            workbook.write(run, year, planId, xlsx, ReportFingerprint.keywords(fingerprint));
             contribution.incrementWriteCount(2);
             log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
         }
@@ -222,10 +222,12 @@ public class RenderReportsTasklet implements Tasklet {
      * input a report was made from, so a printed report can be matched to its files.
      */
     private String inputFingerprint(long run) {
-        List<String> lines = jdbc.query("SELECT file_name, sha256 FROM run_input_file WHERE run_id = ?",
-                (rs, i) -> rs.getString(1) + " " + rs.getString(2) + "\n", run)
-            .stream().sorted().toList(); // in Java: a database's collation must not change the value
-        return Checksums.sha256(String.join("", lines));
+        Map<String, String> files = new LinkedHashMap<>();
+        jdbc.query("SELECT file_name, sha256 FROM run_input_file WHERE run_id = ?",
+                (java.sql.ResultSet rs) -> {
+                    files.put(rs.getString(1), rs.getString(2));
+                }, run);
+        return ReportFingerprint.of(files);
     }
 
     /** The year columns of the trend table: the year before the plan, then the plan's years (at most six). */

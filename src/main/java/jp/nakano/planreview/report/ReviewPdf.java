@@ -136,6 +136,12 @@ public class ReviewPdf {
      * creation date is {@code created} (Japan time), not the time of writing ({@link RepeatablePdf}).
      */
     public void renderPdf(List<Section> sections, Path pdf, String title, LocalDateTime created) throws IOException {
+        renderPdf(sections, pdf, title, null, created);
+    }
+
+    /** The same, with {@code keywords} in the document's properties (the input fingerprint the run checks). */
+    public void renderPdf(List<Section> sections, Path pdf, String title, String keywords, LocalDateTime created)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             // page numbers run across the sections: a first fill counts each section's pages, the second
@@ -151,6 +157,9 @@ public class ReviewPdf {
             configuration.setMetadataTitle(title);
             configuration.setMetadataAuthor("plan-review");
             configuration.setMetadataCreator("plan-review");
+            if (keywords != null) {
+                configuration.setMetadataKeywords(keywords);
+            }
             exporter.setConfiguration(configuration);
             exporter.exportReport();
         }

@@ -49,10 +49,18 @@ public class ReviewWorkbook {
      * of writing.
      */
     public void write(long runId, FiscalYear year, String planId, Path file) throws IOException {
+        write(runId, year, planId, file, null);
+    }
+
+    /** The same, with {@code keywords} in the workbook's properties (the input fingerprint the run checks). */
+    public void write(long runId, FiscalYear year, String planId, Path file, String keywords) throws IOException {
         java.time.LocalDateTime dated = year.lastDay().atStartOfDay();
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
             workbook.getXSSFWorkbook().getProperties().getCoreProperties()
                 .setCreated(java.util.Optional.of(java.util.Date.from(dated.atZone(java.time.ZoneOffset.ofHours(9)).toInstant())));
+            if (keywords != null) {
+                workbook.getXSSFWorkbook().getProperties().getCoreProperties().setKeywords(keywords);
+            }
             Styles styles = new Styles(workbook);
             kpis(workbook, styles, runId, year, planId);
             summary(workbook, styles, runId, year, planId);

@@ -45,6 +45,7 @@ class PrepareRunTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        run.requireOwnWorkingFolder();
         Path input = run.inputDir();
         if (!Files.isDirectory(input)) {
             throw new InputFileException(input.toString(), "the input folder does not exist or is not a folder");

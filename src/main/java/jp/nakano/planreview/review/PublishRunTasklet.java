@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.audit.ManifestFile;
 import jp.nakano.planreview.audit.PublishedRuns;
+import jp.nakano.planreview.audit.ReportFingerprint;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
@@ -68,16 +69,40 @@ class PublishRunTasklet implements Tasklet {
         log.info("Publishing run {}", run.runName());
         runLog.stop();
         StepExecution self = chunkContext.getStepContext().getStepExecution();
-        RunManifest manifest = ManifestFile.write(folder.working(), manifest(job, steps(job, self)));
+        RunManifest unlisted = manifest(job, steps(job, self));
+        // the manifest lists the files actually in the folder: each report among them must be this run's own
+        List<String> foreign = ReportFingerprint.mismatches(folder.working(), ManifestFile.files(folder.working()),
+                ReportFingerprint.of(unlisted), true);
+        if (!foreign.isEmpty()) {
+            throw new IOException("run " + run.runName() + " not published: its working folder " + folder.working()
+                    + " holds reports that are not this run's: " + String.join("; ", foreign));
+        }
+        RunManifest manifest = ManifestFile.write(folder.working(), unlisted);
         contribution.incrementWriteCount(manifest.outputFiles().size() + 1);
         Path published = folder.publish();
+        // from here the run is published: a complete folder with its manifest is a completed run, whatever
+        // fails after this (RunLogListener and InterruptedRuns record it so)
         job.getExecutionContext().putString(ReviewRun.RUN_FOLDER, published.toString());
         PublishedRuns year = new PublishedRuns(published.getParent());
-        year.markLatest(run.runName());
+        markLatest(year);
         if (keepRunsPerYear > 0) {
             removeOldRuns(year);
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * {@code latest} is a pointer every reader (history, the portal, the nightly check) reads alike: when it
+     * cannot be written (a full disk), the run stays published and the next run writes it.
+     */
+    private void markLatest(PublishedRuns year) {
+        try {
+            year.markLatest(run.runName());
+        }
+        catch (IOException ex) {
+            log.warn("Run {} is published but {} was not updated ({}); the next run updates it", run.runName(),
+                    year.latestFile(), ex.toString());
+        }
     }
 
     /** The run's results are published whatever happens here: a folder that cannot go is left for a person. */

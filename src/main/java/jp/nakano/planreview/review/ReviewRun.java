@@ -29,12 +29,23 @@ public class ReviewRun {
 
     public static final String REQUESTED_AT = "requestedAt";
 
+    /**
+     * A random part of the run id, made when the run is requested: the start second and the execution id are
+     * not unique when two installations (two databases) write into one output folder.
+     */
+    public static final String RUN_TOKEN = "runToken";
+
     /** Job execution context keys written by the job. */
     static final String RESOLVED_YEAR = "review.fiscalYear";
 
     static final String RUN_FOLDER = "review.runFolder";
 
     static final String FAILED_LOG = "review.failedLog";
+
+    /** Set once the run has created its working folder itself ({@link RunFolder#claim}). */
+    static final String WORKING_FOLDER = "review.workingFolder";
+
+    private static final java.security.SecureRandom TOKENS = new java.security.SecureRandom();
 
     private static final DateTimeFormatter RUN_NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -55,20 +66,31 @@ public class ReviewRun {
             .addString(FISCAL_YEAR, year == null ? "" : Integer.toString(year.year()))
             .addString(PLAN, plan == null ? "" : plan)
             .addLocalDateTime(REQUESTED_AT, LocalDateTime.now())
+            .addString(RUN_TOKEN, newToken())
             .toJobParameters();
+    }
+
+    /** Six random lower-case hex digits: 16 million values, so two runs of the same second and id never meet. */
+    static String newToken() {
+        return String.format("%06x", TOKENS.nextInt(1 << 24));
     }
 
     public long runId() {
         return jobExecution.getId();
     }
 
-    /** The run's folder name: start time and execution id, {@code 20261122-183512-7}; sorts by time. */
+    /**
+     * The run's folder name: start time, execution id and the run's random token, {@code 20261122-183512-7-3fa91c}
+     * (runs requested before the token existed have none); sorts by time.
+     */
     public String runName() {
         return runName(jobExecution);
     }
 
     public static String runName(JobExecution execution) {
-        return RUN_NAME_TIME.format(execution.getCreateTime()) + "-" + execution.getId();
+        String token = execution.getJobParameters().getString(RUN_TOKEN);
+        return RUN_NAME_TIME.format(execution.getCreateTime()) + "-" + execution.getId()
+                + (token == null || token.isEmpty() ? "" : "-" + token);
     }
 
     private JobParameters parameters() {
@@ -95,12 +117,25 @@ public class ReviewRun {
         return plan == null || plan.isBlank() ? null : plan;
     }
 
-    /** The review year, once {@code resolveReviewYearStep} has fixed it. */
     /** The run's folder: written in {@code <output>/.work-<run-id>}, published in {@code <output>/FY<yyyy>/<run-id>}. */
     public RunFolder folder() throws IOException {
         return RunFolder.create(outputDir(), fiscalYear(), runName());
     }
 
+    /**
+     * Fails unless the run created its working folder itself: a folder of the same name that existed before
+     * belongs to another run, whose files must not be mixed with this run's.
+     */
+    void requireOwnWorkingFolder() throws IOException {
+        if (!jobExecution.getExecutionContext().containsKey(WORKING_FOLDER)) {
+            throw new IOException("run " + runName() + " could not create its working folder "
+                    + RunFolder.working(outputDir(), runName()) + " as a new folder (it exists already or the output "
+                    + "folder cannot be written): another run with the same id writes into " + outputDir()
+                    + "; nothing of this run was written there");
+        }
+    }
+
+    /** The review year, once {@code resolveReviewYearStep} has fixed it. */
     public FiscalYear fiscalYear() {
         Object year = jobExecution.getExecutionContext().get(RESOLVED_YEAR);
         if (year == null) {

@@ -3,7 +3,9 @@ package jp.nakano.planreview.review;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
@@ -30,10 +32,28 @@ public final class RunFolder {
         this.published = published;
     }
 
+    /**
+     * The run's folders once its year is known. The working folder must be the one {@link #claim} created for
+     * this run: it is never created (nor reused) here.
+     */
     public static RunFolder create(Path outputDir, FiscalYear year, String runName) throws IOException {
-        Path working = Files.createDirectories(working(outputDir, runName));
+        Path working = working(outputDir, runName);
+        if (!Files.isDirectory(working, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("the working folder " + working + " of run " + runName + " is gone");
+        }
         Path yearDir = Files.createDirectories(outputDir.resolve(year.toString()));
         return new RunFolder(working, yearDir.resolve(runName));
+    }
+
+    /**
+     * Creates the run's working folder, exclusively: a folder of that name that already exists belongs to
+     * another run (another installation writing into the same output folder) and is never written into.
+     *
+     * @throws FileAlreadyExistsException when the folder exists already
+     */
+    public static Path claim(Path outputDir, String runName) throws IOException {
+        Files.createDirectories(outputDir);
+        return Files.createDirectory(working(outputDir, runName));
     }
 
     /** The working folder of a run: known from its start, before its year is. */

@@ -24,6 +24,18 @@ class PublishedRunsTests {
             .containsExactly("20261122-183130-10", "20261122-183130-9", "20261121-235959-11");
     }
 
+    /** Two installations sharing an output folder can start runs with the same second and execution id. */
+    @Test
+    void shouldTellApartRunsOfTheSameSecondAndExecutionIdByTheirToken() throws Exception {
+        runs("20261122-183130-0-00a1f3", "20261122-183130-0-9b0c2e", "20261122-183129-0");
+
+        assertThat(new PublishedRuns(yearDir).runFolders()).extracting(p -> p.getFileName().toString())
+            .containsExactly("20261122-183130-0-9b0c2e", "20261122-183130-0-00a1f3", "20261122-183129-0");
+        assertThat(PublishedRuns.isRunId("20261122-183130-0-9b0c2e")).isTrue();
+        assertThat(PublishedRuns.isRunId("20261122-183130-0-9B0C2E")).isFalse();
+        assertThat(PublishedRuns.isRunId("20261122-183130-0-9b0c2e-1")).isFalse();
+    }
+
     @Test
     void shouldNameTheRunInLatestWithANewline() throws Exception {
         runs("20261122-183130-7");

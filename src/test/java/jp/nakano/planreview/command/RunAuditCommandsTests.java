@@ -29,6 +29,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import jp.nakano.planreview.audit.ManifestFile;
+import jp.nakano.planreview.audit.ReportFingerprint;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.common.Checksums;
 
@@ -69,7 +70,9 @@ class RunAuditCommandsTests {
         String runId = newer.getFileName().toString();
         assertThat(manifest.job()).isEqualTo("annualReviewJob");
         assertThat(manifest.runId()).isEqualTo(runId);
-        assertThat(runId).endsWith("-" + manifest.jobExecutionId());
+        // start second, execution id and the run's random token: unique whatever else writes into the folder
+        assertThat(runId).matches("\\d{8}-\\d{6}-" + manifest.jobExecutionId() + "-[0-9a-f]{6}")
+            .endsWith("-" + manifest.parameters().get("runToken"));
         assertThat(manifest.fiscalYear()).isEqualTo(2022);
         // the one plan asked for, named as plans.csv names it
         assertThat(manifest.plans()).containsExactly(java.util.Map.entry("chiiki2", "第2次中野区地域情報化推進計画"));
@@ -187,6 +190,47 @@ class RunAuditCommandsTests {
         assertThat(out.toString().lines()).hasSize(2);
         assertThat(out.toString()).startsWith("CHANGED  " + PDF + ": SHA-256 " + Checksums.sha256(pdf))
             .contains("MISMATCH: run " + newer.getFileName() + " (FY2022), 9 file(s) checked: 1 changed, 0 missing, 0 added");
+    }
+
+    @Test
+    void shouldCarryTheRunsOwnInputFingerprintInEachReport() throws Exception {
+        RunManifest manifest = ManifestFile.read(newer);
+        String fingerprint = ReportFingerprint.of(manifest);
+
+        assertThat(ReportFingerprint.read(newer.resolve(PDF))).contains(fingerprint);
+        assertThat(ReportFingerprint.read(newer.resolve("review-chiiki2-FY2022.xlsx"))).contains(fingerprint);
+        // the cover prints the same value a reader compares by eye
+        assertThat(ReportFingerprint.mismatches(newer, ManifestFile.files(newer), fingerprint, true)).isEmpty();
+    }
+
+    /**
+     * Two installations writing into one output folder once published a folder whose manifest named one run's
+     * inputs while its reports came from the other run, and verify said OK: the manifest listed the bytes.
+     */
+    @Test
+    void shouldExitFourWhenTheReportsWereMadeFromOtherInputsThanTheManifestNames() throws Exception {
+        Path copy = copyOf(newer);
+        RunManifest own = ManifestFile.read(copy);
+        List<RunManifest.InputFile> otherInputs = own.inputFiles().stream()
+            .map(f -> f.path().equals("kpi-actuals.csv") ? new RunManifest.InputFile(f.path(), f.encoding(), f.size(),
+                    f.rowsRead(), f.rowsLoaded(), f.rowsRejected(), Checksums.sha256("another installation's figures"))
+                    : f)
+            .toList();
+        RunManifest mixed = new RunManifest(own.manifestVersion(), own.job(), own.runId(), own.jobExecutionId(),
+                own.fiscalYear(), own.plans(), own.parameters(), own.started(), own.finished(), own.exitStatus(),
+                own.softwareVersion(), own.findings(), own.steps(), otherInputs, List.of());
+        ManifestFile.write(copy, mixed); // from the files actually in the folder, as the run writes it
+        StringBuilder out = new StringBuilder();
+
+        assertThat(verify(out, copy.toString())).isEqualTo(ExitCodes.VERIFY_MISMATCH);
+
+        assertThat(out.toString()).contains("CHANGED  " + PDF + ": made from other inputs (input fingerprint "
+                + ReportFingerprint.of(own) + "); this run's inputs give " + ReportFingerprint.of(mixed))
+            .contains("CHANGED  review-chiiki2-FY2022.xlsx: made from other inputs")
+            .contains("2 changed, 0 missing, 0 added");
+        // and the run itself refuses to publish such a folder
+        assertThat(ReportFingerprint.mismatches(copy, ManifestFile.files(copy), ReportFingerprint.of(mixed), true))
+            .hasSize(2);
     }
 
     @Test
