@@ -26,6 +26,9 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.input.InputFiles;
+import jp.nakano.planreview.publication.EProcedureUsage;
+import jp.nakano.planreview.publication.EProcedureUsageReader;
+import jp.nakano.planreview.publication.UsageFigures;
 
 /**
  * Renders {@code review-<plan>-FY<yyyy>.pdf} and {@code .xlsx} for every plan under review from the run's
@@ -55,7 +58,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
-            "kpi-charts", "eprocedure-utilisation", "validation-findings", "run-provenance");
+            "kpi-charts", "eprocedure-utilisation", "eprocedure-usage", "validation-findings", "run-provenance");
 
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion) {
@@ -81,6 +84,7 @@ public class RenderReportsTasklet implements Tasklet {
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
+        List<EProcedureUsage.Year> usage = new EProcedureUsageReader(jdbc).years(run, year);
         List<Map<String, ?>> findings = findingRows(run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
@@ -130,6 +134,11 @@ public class RenderReportsTasklet implements Tasklet {
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
                             utilisation, List.of(utilisationChartText(utilisation))),
+                    section("eprocedure-usage", "電子申請の利用状況", withAdditions(sectionParameters, usage),
+                            "区全体の手続数・全受付件数・電子受付件数（入力 eprocedure-figures.csv の区全体の行）と、"
+                                    + "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第3位を四捨五入）。対前年度増減は前年度の同じ行との差。"
+                                    + "同じ数値を eprocedure-usage.csv（オープンデータ）と HTML 版に掲載。",
+                            UsageFigures.rows(usage)),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
                             "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
                             findings),
@@ -202,6 +211,13 @@ public class RenderReportsTasklet implements Tasklet {
             return "・" + DERIVED_NAMES.getOrDefault(measure, measure) + "：" + shown;
         }, run, year.year());
         return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）";
+    }
+
+    private static Map<String, Object> withAdditions(Map<String, Object> common, List<EProcedureUsage.Year> usage) {
+        Map<String, Object> parameters = new LinkedHashMap<>(common);
+        parameters.put("ADDITIONS", UsageFigures.additionsText(usage)
+                + "\n（前年度の一覧にない名称を新たに掲載されたものとする。一覧は区の公表した主なもの）");
+        return parameters;
     }
 
     private static Map<String, Object> withDerived(Map<String, Object> common, String derived) {
