@@ -26,9 +26,9 @@ public final class UsageFigures {
         return value == null ? NOT_PUBLISHED : Decimals.grouped(value, 0) + "件";
     }
 
-    /** 電子手続利用率 at two decimals, half-up: {@code 73.46%}, or 算出できない and why. */
+    /** 電子手続利用率 at two decimals, half-up: {@code 73.46%}, or 算出できません (全受付件数 not published). */
     public static String rate(BigDecimal percent) {
-        return percent == null ? "算出できません（全受付件数の公表値なし）" : Decimals.round(percent, 2).toPlainString() + "%";
+        return percent == null ? "算出できません" : Decimals.round(percent, 2).toPlainString() + "%";
     }
 
     /** The rate rounded as shown, for the CSV file; {@code null} when unknown. */
@@ -36,10 +36,10 @@ public final class UsageFigures {
         return percent == null ? null : Decimals.round(percent, 2);
     }
 
-    /** A change against the previous year: {@code 86,918件増加}, {@code 1,200件減少}, 増減なし, or why there is none. */
+    /** A change against the previous year: {@code 86,918件増加}, {@code 1,200件減少}, 増減なし, or why there is none (a figure of either year not published, or no previous year). */
     public static String change(BigDecimal change, boolean previousYearKnown) {
         if (change == null) {
-            return previousYearKnown ? "比較できません（いずれかの年度の公表値なし）" : "比較できません（前年度の数値なし）";
+            return previousYearKnown ? "比較できません" : "前年度の数値なし";
         }
         return switch (change.signum()) {
             case 1 -> Decimals.grouped(change, 0) + "件増加";

@@ -28,11 +28,14 @@ import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.publication.EProcedureUsage;
 import jp.nakano.planreview.publication.EProcedureUsageReader;
+import jp.nakano.planreview.publication.HtmlEdition;
+import jp.nakano.planreview.publication.UsageEdition;
 import jp.nakano.planreview.publication.UsageFigures;
 
 /**
- * Renders {@code review-<plan>-FY<yyyy>.pdf} and {@code .xlsx} for every plan under review from the run's
- * computed results into the run's working folder; the PDF formats every figure the Japanese way
+ * Renders {@code review-<plan>-FY<yyyy>.pdf}, {@code .xlsx} and {@code .html} for every plan under review from
+ * the run's computed results into the run's working folder, and the ward's 電子申請の利用状況 (a page per year and
+ * the open data CSV, {@link UsageEdition}); the PDF formats every figure the Japanese way
  * (1,793,615件, 62.3%), the workbook keeps numbers as numbers.
  */
 public class RenderReportsTasklet implements Tasklet {
@@ -44,6 +47,8 @@ public class RenderReportsTasklet implements Tasklet {
     private final ReviewPdf report;
 
     private final ReviewWorkbook workbook;
+
+    private final HtmlEdition html = new HtmlEdition();
 
     private final Supplier<Long> runId;
 
@@ -88,6 +93,8 @@ public class RenderReportsTasklet implements Tasklet {
         List<Map<String, ?>> findings = findingRows(run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
+        // the ward's yearly publication, once per run: a page per year and the open data
+        contribution.incrementWriteCount(new UsageEdition(html).write(usage, working));
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             List<Map<String, ?>> rows = jdbc.query("""
@@ -137,6 +144,7 @@ public class RenderReportsTasklet implements Tasklet {
                     section("eprocedure-usage", "電子申請の利用状況", withAdditions(sectionParameters, usage),
                             "区全体の手続数・全受付件数・電子受付件数（入力 eprocedure-figures.csv の区全体の行）と、"
                                     + "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第3位を四捨五入）。対前年度増減は前年度の同じ行との差。"
+                                    + "「公表値なし」の数値を使う利用率・増減は算出できない。"
                                     + "同じ数値を eprocedure-usage.csv（オープンデータ）と HTML 版に掲載。",
                             UsageFigures.rows(usage)),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
@@ -147,13 +155,25 @@ public class RenderReportsTasklet implements Tasklet {
                             + (only == null ? "" : "　/　計画 " + only)
                             + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。",
                             provenance));
+            Map<String, String> notes = new LinkedHashMap<>();
+            sections.forEach(section -> {
+                if (section.parameters().get("SECTION_NOTE") != null) {
+                    notes.put(section.template(), (String) section.parameters().get("SECTION_NOTE"));
+                }
+            });
+            html.write(ReviewHtml.page(new ReviewHtml.Content((String) p.get("name"), year, (String) cover.get("PLAN_PERIOD"),
+                    (String) parameters.get("DATA_STATUS"), (String) parameters.get("ISSUER"), fingerprint,
+                    (String) cover.get("SOFTWARE"), rows, summary, summaryChartText(summary),
+                    trendParameters(sectionParameters, firstPlanYear), sections.stream().filter(s -> s.template().equals("kpi-trend")).findFirst().orElseThrow().rows(), charts, utilisation,
+                    utilisationChartText(utilisation), derived, usage, findings, provenance, notes)),
+                    working.resolve("review-" + planId + "-" + year + ".html"));
             Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file
             report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
                     year.lastDay().atStartOfDay());
             Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
             workbook.write(run, year, planId, xlsx);
-            contribution.incrementWriteCount(2);
+            contribution.incrementWriteCount(3);
             log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
         }
         return RepeatStatus.FINISHED;
