@@ -35,23 +35,32 @@ public class HtmlEdition {
     public record Section(String id, String title, List<String> notes, List<Block> blocks) {
     }
 
-    /** A part of a section: an optional sub-heading (h3), paragraphs, a list, a table and a chart. */
-    public record Block(String heading, List<String> paragraphs, List<String> items, Table table, Chart chart) {
+    /** A link to another file of the same run folder: relative, so it works on disk and in the portal alike. */
+    public record Link(String href, String text) {
+    }
+
+    /** A part of a section: an optional sub-heading (h3), paragraphs, a list, links, a table and a chart. */
+    public record Block(String heading, List<String> paragraphs, List<String> items, List<Link> links, Table table,
+            Chart chart) {
 
         public static Block table(String heading, Table table) {
-            return new Block(heading, List.of(), List.of(), table, null);
+            return new Block(heading, List.of(), List.of(), List.of(), table, null);
         }
 
         public static Block text(String heading, List<String> paragraphs) {
-            return new Block(heading, paragraphs, List.of(), null, null);
+            return new Block(heading, paragraphs, List.of(), List.of(), null, null);
         }
 
         public static Block list(String heading, List<String> items) {
-            return new Block(heading, List.of(), items, null, null);
+            return new Block(heading, List.of(), items, List.of(), null, null);
+        }
+
+        public static Block links(String heading, List<Link> links) {
+            return new Block(heading, List.of(), List.of(), links, null, null);
         }
 
         public static Block chart(String heading, Chart chart) {
-            return new Block(heading, List.of(), List.of(), null, chart);
+            return new Block(heading, List.of(), List.of(), List.of(), null, chart);
         }
     }
 

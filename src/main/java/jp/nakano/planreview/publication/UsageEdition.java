@@ -161,6 +161,11 @@ public class UsageEdition {
                         trend, 1, List.of(false, true, true, true, true, true))),
                         HtmlEdition.Block.chart(null, Chart.bars("図: 年度別の電子受付件数", description, bars, 0, BAR)))));
 
+        sections.add(new HtmlEdition.Section("open-data", "オープンデータ", List.of("同じ数値を機械判読できる形式（CSV、UTF-8、"
+                + "1行目が見出し）で公開しています。"), List.of(HtmlEdition.Block.links(null, List.of(
+                        new HtmlEdition.Link(CSV_FILE, "年度別の電子申請の利用状況（CSV）"),
+                        new HtmlEdition.Link(ADDITIONS_FILE, "新たに掲載されたシステム・手続（CSV）"))))));
+
         List<HtmlEdition.Fact> facts = List.of(new HtmlEdition.Fact("対象年度", label + "（" + year.year().firstDay().getYear()
                 + "年4月から" + year.year().lastDay().getYear() + "年3月まで）"),
                 new HtmlEdition.Fact("出典", year.source()));

@@ -161,7 +161,8 @@ public class RenderReportsTasklet implements Tasklet {
                     notes.put(section.template(), (String) section.parameters().get("SECTION_NOTE"));
                 }
             });
-            html.write(ReviewHtml.page(new ReviewHtml.Content((String) p.get("name"), year, (String) cover.get("PLAN_PERIOD"),
+            html.write(ReviewHtml.page(new ReviewHtml.Content((String) p.get("name"), year, FiscalYear.of(firstPlanYear).spoken() + "から"
+                    + FiscalYear.of(((Number) p.get("last_fy")).intValue()).spoken() + "まで",
                     (String) parameters.get("DATA_STATUS"), (String) parameters.get("ISSUER"), fingerprint,
                     (String) cover.get("SOFTWARE"), rows, summary, summaryChartText(summary),
                     trendParameters(sectionParameters, firstPlanYear), sections.stream().filter(s -> s.template().equals("kpi-trend")).findFirst().orElseThrow().rows(), charts, utilisation,

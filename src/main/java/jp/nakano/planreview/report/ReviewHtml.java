@@ -43,7 +43,8 @@ final class ReviewHtml {
         List<HtmlEdition.Block> goals = new ArrayList<>();
         Map<String, List<Map<String, ?>>> byGoal = new LinkedHashMap<>();
         c.kpis().forEach(r -> byGoal.computeIfAbsent(r.get("goal_label") + "　" + r.get("goal_name"), g -> new ArrayList<>()).add(r));
-        byGoal.forEach((goal, rows) -> goals.add(HtmlEdition.Block.table(goal, new HtmlEdition.Table(goal + "の成果指標",
+        byGoal.forEach((goal, rows) -> goals.add(HtmlEdition.Block.table(goal, new HtmlEdition.Table(
+                rows.get(0).get("goal_label") + "の成果指標（" + year + "）",
                 List.of("成果指標", "単位", "現状（年度）", "中間目標", "最終目標", "実績", "計画上の値", "進捗率", "状況", "備考"),
                 cells(rows, "kpi_name", "unit", "baseline", "interim", "final_target", "actual", "expected", "progress",
                         "status", "note"),
@@ -120,10 +121,11 @@ final class ReviewHtml {
                 utilisation));
 
         // 6. the ward's yearly publication
-        sections.add(new HtmlEdition.Section("eprocedure-usage", "電子申請の利用状況", List.of(
-                "区全体の数値。年度ごとのページ: " + String.join("、", c.usage().stream()
-                    .map(u -> UsageEdition.pageFile(u.year())).toList()) + "。"),
-                List.of(HtmlEdition.Block.table(null, new HtmlEdition.Table("年度別の電子申請の利用状況（区全体）",
+        sections.add(new HtmlEdition.Section("eprocedure-usage", "電子申請の利用状況", List.of("区全体の数値。"),
+                List.of(HtmlEdition.Block.links("年度ごとのページ", c.usage().stream()
+                    .map(u -> new HtmlEdition.Link(UsageEdition.pageFile(u.year()), "電子申請の利用状況 " + u.year().spoken()))
+                    .toList()),
+                        HtmlEdition.Block.table(null, new HtmlEdition.Table("年度別の電子申請の利用状況（区全体）",
                         List.of("年度", "手続数", "全受付件数", "電子受付件数", "電子手続利用率", "電子受付件数の対前年度増減",
                                 "全受付件数の対前年度増減", "手続数の対前年度増減"),
                         cells(UsageFigures.rows(c.usage()), "year", "procedures", "total_receipts", "online_receipts", "rate",
