@@ -168,6 +168,11 @@ class KpiReviewReportTests {
             // and the same file: dated by its data, not by the time of writing
             assertThat(Files.readAllBytes(second.resolve(xlsx))).isEqualTo(Files.readAllBytes(first.resolve(xlsx)));
         }
+        // the HTML edition and the open data too
+        for (String file : List.of("review-chiiki2-FY2022.html", "eprocedure-usage-FY2022.html", "eprocedure-usage.csv",
+                "eprocedure-usage-additions.csv")) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
+        }
     }
 
 
