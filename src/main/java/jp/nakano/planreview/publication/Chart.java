@@ -12,12 +12,23 @@ import java.util.Locale;
 public record Chart(String title, String description, int width, int height, List<Mark> marks, List<Label> labels,
         List<Polyline> polylines) {
 
-    /** A line through points, {@code "x1,y1 x2,y2 …"}. */
-    public record Polyline(String points, String stroke) {
+    /** A line through points, {@code "x1,y1 x2,y2 …"}, or with a fill a closed shape (a triangle marker). */
+    public record Polyline(String points, String stroke, String fill) {
     }
 
-    /** A rectangle (a bar or part of a stacked bar) with its fill and what it stands for. */
-    public record Mark(double x, double y, double width, double height, String fill, String title) {
+    /**
+     * A rectangle (a bar, part of a stacked bar, a square marker; with {@code rx} half its width a round marker)
+     * with its fill and what it stands for.
+     */
+    public record Mark(double x, double y, double width, double height, String fill, String title, double rx) {
+
+        public Mark(double x, double y, double width, double height, String fill, String title) {
+            this(x, y, width, height, fill, title, 0);
+        }
+
+        public String rxs() {
+            return num(rx);
+        }
 
         public String xs() {
             return num(x);
@@ -107,8 +118,16 @@ public record Chart(String title, String description, int width, int height, Lis
         return new Chart(title, description, width, 20 + stacks.size() * ROW, marks, labels, List.of());
     }
 
-    /** A line of a line chart: its name, colour, and a value (or {@code null}) per category. */
-    public record Line(String name, String stroke, List<Double> values) {
+    /** The shape of a line's points: told apart without colour. */
+    public enum Shape {
+        SQUARE, CIRCLE, TRIANGLE
+    }
+
+    /**
+     * A series of a line chart: its name, colour, the shape of its points, whether its points are joined by a
+     * line (the targets are points only), and a value (or {@code null}) per category.
+     */
+    public record Line(String name, String stroke, Shape shape, boolean joined, List<Double> values) {
     }
 
     /**
@@ -153,16 +172,25 @@ public record Chart(String title, String description, int width, int height, Lis
                 double x = left + c * step;
                 double y = bottom - (bottom - top) * (value - min) / (max - min);
                 points.add(num(x) + "," + num(y));
-                marks.add(new Mark(x - 3.5, y - 3.5, 7, 7, line.stroke(), line.name() + " " + categories.get(c)));
+                marker(line, x, y, line.name() + " " + categories.get(c), marks, polylines);
             }
-            if (points.size() > 1) {
-                polylines.add(new Polyline(String.join(" ", points), line.stroke()));
+            if (line.joined() && points.size() > 1) {
+                polylines.add(new Polyline(String.join(" ", points), line.stroke(), "none"));
             }
             double legendX = 10 + l * 115;
-            marks.add(new Mark(legendX, height - 30, 10, 10, line.stroke(), line.name()));
+            marker(line, legendX + 5, height - 25, line.name(), marks, polylines);
             labels.add(new Label(legendX + 14, height - 25, line.name(), "start"));
         }
         return new Chart(title, description, width, height, marks, labels, polylines);
+    }
+
+    private static void marker(Line line, double x, double y, String title, List<Mark> marks, List<Polyline> polylines) {
+        switch (line.shape()) {
+            case SQUARE -> marks.add(new Mark(x - 3.5, y - 3.5, 7, 7, line.stroke(), title));
+            case CIRCLE -> marks.add(new Mark(x - 4, y - 4, 8, 8, line.stroke(), title, 4));
+            case TRIANGLE -> polylines.add(new Polyline(num(x - 5) + "," + num(y + 4) + " " + num(x + 5) + "," + num(y + 4)
+                    + " " + num(x) + "," + num(y - 5) + " " + num(x - 5) + "," + num(y + 4), line.stroke(), line.stroke()));
+        }
     }
 
     private static String shorten(String label) {

@@ -164,7 +164,11 @@ final class ReviewHtml {
         List<String> years = points.stream().map(p -> (String) p.get("year")).distinct()
             .sorted(java.util.Comparator.comparingInt(ReviewHtml::yearOrder)).toList();
         List<Chart.Line> lines = new ArrayList<>();
-        String[][] series = { { "計画", "#757575" }, { KpiEvaluationTasklet.SERIES_ACTUAL, "#0d47a1" }, { "目標", "#b71c1c" } };
+        // as the PDF draws them: the plan grey squares on a line, the actuals blue circles on a line, the targets red triangles
+        String[][] series = { { KpiEvaluationTasklet.SERIES_PLAN, "#757575" }, { KpiEvaluationTasklet.SERIES_ACTUAL, "#0d47a1" },
+                { KpiEvaluationTasklet.SERIES_TARGET, "#b71c1c" } };
+        Chart.Shape[] shapes = { Chart.Shape.SQUARE, Chart.Shape.CIRCLE, Chart.Shape.TRIANGLE };
+        int index = 0;
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         for (String[] s : series) {
@@ -178,7 +182,8 @@ final class ReviewHtml {
                     max = Math.max(max, value);
                 }
             }
-            lines.add(new Chart.Line(s[0], s[1], values));
+            lines.add(new Chart.Line(s[0], s[1], shapes[index], index < 2, values));
+            index++;
         }
         return Chart.lines("図: " + row.get("kpi_name") + "の推移", strip((String) row.get("alt")), years, lines,
                 min == Double.MAX_VALUE ? "" : axis(min), max == -Double.MAX_VALUE ? "" : axis(max));
