@@ -116,7 +116,8 @@ public class UsageEdition {
                 previous == null ? "前年度の数値なし" : UsageFigures.count(previous.onlineReceipts()),
                 UsageFigures.change(year.onlineReceiptsChange(), previousKnown)));
         rows.add(List.of("電子手続利用率", UsageFigures.rate(year.ratePercent()),
-                previous == null ? "前年度の数値なし" : UsageFigures.rate(previous.ratePercent()), "－"));
+                previous == null ? "前年度の数値なし" : UsageFigures.rate(previous.ratePercent()),
+                UsageFigures.pointChange(year.ratePercent(), year.previousRatePercent(), previousKnown)));
         String previousLabel = year.year().previous().spoken();
         sections.add(new HtmlEdition.Section("summary", label + "の利用状況", summary, List.of(HtmlEdition.Block.table(null,
                 new HtmlEdition.Table(label + "の電子申請の利用状況（区全体）",

@@ -48,6 +48,22 @@ public final class UsageFigures {
         };
     }
 
+    /**
+     * The change of the rate against the previous year in points, each rate rounded as shown first (so the
+     * change is the difference of the printed rates): {@code 0.52ポイント上昇}, or why there is none.
+     */
+    public static String pointChange(BigDecimal now, BigDecimal before, boolean previousYearKnown) {
+        if (now == null || before == null) {
+            return previousYearKnown ? "比較できません" : "前年度の数値なし";
+        }
+        BigDecimal change = rateValue(now).subtract(rateValue(before));
+        return switch (change.signum()) {
+            case 1 -> change.toPlainString() + "ポイント上昇";
+            case -1 -> change.negate().toPlainString() + "ポイント低下";
+            default -> "増減なし";
+        };
+    }
+
     /** The table row of a year, for the PDF section. */
     public static Map<String, ?> row(EProcedureUsage.Year year, boolean previousYearKnown) {
         Map<String, Object> row = new LinkedHashMap<>();

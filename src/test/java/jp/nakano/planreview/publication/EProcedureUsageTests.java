@@ -84,6 +84,10 @@ class EProcedureUsageTests {
         assertThat(UsageFigures.change(BigDecimal.ZERO, true)).isEqualTo("増減なし");
         assertThat(UsageFigures.change(null, false)).isEqualTo("前年度の数値なし");
         assertThat(UsageFigures.count(null)).isEqualTo("公表値なし");
+        // a rate's change in points, between the rates as printed
+        assertThat(UsageFigures.pointChange(new BigDecimal("73.459"), new BigDecimal("72.9349"), true)).isEqualTo("0.53ポイント上昇");
+        assertThat(UsageFigures.pointChange(new BigDecimal("70"), new BigDecimal("71.5"), true)).isEqualTo("1.50ポイント低下");
+        assertThat(UsageFigures.pointChange(new BigDecimal("70"), null, true)).isEqualTo("比較できません");
     }
 
 }
