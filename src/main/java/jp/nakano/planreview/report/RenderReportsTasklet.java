@@ -175,7 +175,8 @@ public class RenderReportsTasklet implements Tasklet {
             Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
             workbook.write(run, year, planId, xlsx);
             contribution.incrementWriteCount(3);
-            log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
+            log.info("Rendered {}, {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(),
+                    "review-" + planId + "-" + year + ".html", rows.size());
         }
         return RepeatStatus.FINISHED;
     }
