@@ -98,6 +98,14 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         return japanese() + " (" + this + ")";
     }
 
+    /**
+     * Both forms as a screen reader says them, for pages read aloud: {@code 令和7年度（2025年度）} (the
+     * {@code FY} of {@link #label} is spelled out letter by letter).
+     */
+    public String spoken() {
+        return reiwa() < 0 ? japanese() : japanese() + "（" + year + "年度）";
+    }
+
     /** The folder name and the short form: {@code FY2025}. */
     @Override
     public String toString() {

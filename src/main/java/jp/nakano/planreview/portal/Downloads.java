@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import jp.nakano.planreview.audit.RunManifest;
+import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.review.RunFolder;
 
 /**
@@ -68,12 +69,21 @@ class Downloads {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "differs from the run's manifest");
         }
         long size = Files.size(file.get());
+        boolean page = "HTML".equals(kind(name));
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(mediaType(name).toString());
         response.setContentLengthLong(size);
         response.setHeader(HttpHeaders.ACCEPT_RANGES, "none");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+                (page ? ContentDisposition.inline() : ContentDisposition.attachment())
+                    .filename(name, StandardCharsets.UTF_8).build().toString());
+        if (page) {
+            // the HTML edition opens in the browser, as read on the ward's website; the page has no script and
+            // may load nothing (its style is inline): the policy keeps it so even if a file were altered
+            response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+            response.setHeader("X-Content-Type-Options", "nosniff");
+        }
         if ("HEAD".equals(request.getMethod())) {
             return;
         }
@@ -86,17 +96,24 @@ class Downloads {
     static boolean auditorOnly(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return name.equals(FINDINGS) || name.equals(RunManifest.FILE_NAME)
-                || !(lower.endsWith(".pdf") || lower.endsWith(".xlsx") || lower.endsWith(".csv"));
+                || !(lower.endsWith(".pdf") || lower.endsWith(".xlsx") || lower.endsWith(".csv") || lower.endsWith(".html"));
     }
 
     /** The files of a run in the order a reader looks for them: the reports, then the tables, then the records. */
-    static final List<String> ORDER = List.of("kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
+    static final List<String> ORDER = List.of("eprocedure-usage.csv", "eprocedure-usage-additions.csv", "kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
             "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME, RunFolder.LOG_FILE);
 
     /** What a file is, in the words of the report's readers; {@code plans} names the plans of the reports. */
     static String label(String name, Map<String, String> plans) {
         if (name.startsWith("review-") && name.endsWith(".pdf")) {
             return "進行管理報告書 " + plans.getOrDefault(plan(name), plan(name));
+        }
+        if (name.startsWith("review-") && name.endsWith(".html")) {
+            return "進行管理報告書（HTML版） " + plans.getOrDefault(plan(name), plan(name));
+        }
+        if (name.startsWith("eprocedure-usage-FY") && name.endsWith(".html")) {
+            String year = name.substring("eprocedure-usage-FY".length(), name.length() - ".html".length());
+            return year.matches("\\d{4}") ? "電子申請の利用状況 " + FiscalYear.of(Integer.parseInt(year)).japanese() : name;
         }
         if (name.startsWith("review-") && name.endsWith(".xlsx")) {
             return "報告書の表 " + plans.getOrDefault(plan(name), plan(name));
@@ -106,6 +123,8 @@ class Downloads {
             case "kpi-summary.csv" -> "状況別の集計";
             case "kpi-series.csv" -> "成果指標の推移（グラフの値）";
             case "eprocedure-utilisation.csv" -> "電子手続利用率";
+            case "eprocedure-usage.csv" -> "電子申請の利用状況（オープンデータ）";
+            case "eprocedure-usage-additions.csv" -> "新たに掲載されたシステム・手続（オープンデータ）";
             case "input-files.csv" -> "入力ファイルの一覧";
             case FINDINGS -> "入力データの検証結果";
             case RunManifest.FILE_NAME -> "実行記録";
@@ -114,10 +133,16 @@ class Downloads {
         };
     }
 
-    /** Reports first (PDF before Excel), then the CSV files and the records in {@link #ORDER}, then the rest by name. */
+    /**
+     * Reports first (PDF, its HTML edition beside it, then Excel), the 電子申請の利用状況 pages, then the CSV files
+     * and the records in {@link #ORDER}, then the rest by name.
+     */
     static int rank(String name) {
         if (name.startsWith("review-")) {
-            return name.endsWith(".pdf") ? 0 : 1;
+            return name.endsWith(".pdf") ? 0 : name.endsWith(".html") ? 1 : 2;
+        }
+        if (name.startsWith("eprocedure-usage-FY") && name.endsWith(".html")) {
+            return 3;
         }
         int i = ORDER.indexOf(name);
         return i < 0 ? 100 : 10 + i;
@@ -139,6 +164,9 @@ class Downloads {
         if (lower.endsWith(".csv")) {
             return "CSV";
         }
+        if (lower.endsWith(".html")) {
+            return "HTML";
+        }
         return lower.endsWith(".json") ? "JSON" : "";
     }
 
@@ -152,6 +180,7 @@ class Downloads {
             case "Excel" -> MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             case "CSV" -> MediaType.parseMediaType("text/csv; charset=UTF-8");
             case "JSON" -> MediaType.APPLICATION_JSON;
+            case "HTML" -> MediaType.parseMediaType("text/html; charset=UTF-8");
             default -> MediaType.APPLICATION_OCTET_STREAM;
         };
     }

@@ -26,10 +26,16 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.input.InputFiles;
+import jp.nakano.planreview.publication.EProcedureUsage;
+import jp.nakano.planreview.publication.EProcedureUsageReader;
+import jp.nakano.planreview.publication.HtmlEdition;
+import jp.nakano.planreview.publication.UsageEdition;
+import jp.nakano.planreview.publication.UsageFigures;
 
 /**
- * Renders {@code review-<plan>-FY<yyyy>.pdf} and {@code .xlsx} for every plan under review from the run's
- * computed results into the run's working folder; the PDF formats every figure the Japanese way
+ * Renders {@code review-<plan>-FY<yyyy>.pdf}, {@code .xlsx} and {@code .html} for every plan under review from
+ * the run's computed results into the run's working folder, and the ward's 電子申請の利用状況 (a page per year and
+ * the open data CSV, {@link UsageEdition}); the PDF formats every figure the Japanese way
  * (1,793,615件, 62.3%), the workbook keeps numbers as numbers.
  */
 public class RenderReportsTasklet implements Tasklet {
@@ -41,6 +47,8 @@ public class RenderReportsTasklet implements Tasklet {
     private final ReviewPdf report;
 
     private final ReviewWorkbook workbook;
+
+    private final HtmlEdition html = new HtmlEdition();
 
     private final Supplier<Long> runId;
 
@@ -55,7 +63,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
-            "kpi-charts", "eprocedure-utilisation", "validation-findings", "run-provenance");
+            "kpi-charts", "eprocedure-utilisation", "eprocedure-usage", "validation-findings", "run-provenance");
 
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion) {
@@ -81,9 +89,12 @@ public class RenderReportsTasklet implements Tasklet {
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
+        List<EProcedureUsage.Year> usage = new EProcedureUsageReader(jdbc).years(run, year);
         List<Map<String, ?>> findings = findingRows(run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
+        // the ward's yearly publication, once per run: a page per year and the open data
+        contribution.incrementWriteCount(new UsageEdition(html).write(usage, working));
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             List<Map<String, ?>> rows = jdbc.query("""
@@ -108,6 +119,8 @@ public class RenderReportsTasklet implements Tasklet {
             cover.put("INPUT_FINGERPRINT", fingerprint);
             cover.put("SOFTWARE", "作成: plan-review " + softwareVersion);
             Map<String, List<SeriesPoint>> series = seriesByKpi(run, year, planId);
+            List<Map<String, ?>> summary = summaryRows(run, year, planId);
+            List<Map<String, ?>> charts = chartRows(run, year, planId, series);
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
             sectionParameters.put("FISCAL_YEAR_LABEL", year.label());
@@ -115,7 +128,7 @@ public class RenderReportsTasklet implements Tasklet {
                     new ReviewPdf.Section("review-cover", null, cover, List.of()),
                     new ReviewPdf.Section("kpi-review", "目標別の成果指標の進行管理", parameters, rows),
                     section("kpi-summary", "成果指標の状況（目標別の集計）", sectionParameters, null,
-                            summaryRows(run, year, planId)),
+                            summary, List.of(summaryChartText(summary))),
                     section("kpi-trend", "成果指標の実績の推移と見通し", trendParameters(sectionParameters, firstPlanYear),
                             "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
                                     + "予測値は現状からのペースが続いた場合の最終年度の値。",
@@ -123,11 +136,17 @@ public class RenderReportsTasklet implements Tasklet {
                     section("kpi-charts", "成果指標の推移（グラフ）", sectionParameters,
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
-                            chartRows(run, year, planId, series)),
+                            charts, charts.stream().map(c -> (String) c.get("alt")).toList()),
                     section("eprocedure-utilisation", "主な電子手続の利用状況", withDerived(sectionParameters, derived),
                             "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
-                            utilisation),
+                            utilisation, List.of(utilisationChartText(utilisation))),
+                    section("eprocedure-usage", "電子申請の利用状況", withAdditions(sectionParameters, usage),
+                            "区全体の手続数・全受付件数・電子受付件数（入力 eprocedure-figures.csv の区全体の行）と、"
+                                    + "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第3位を四捨五入）。対前年度増減は前年度の同じ行との差。"
+                                    + "「公表値なし」の数値を使う利用率・増減は算出できない。"
+                                    + "同じ数値を eprocedure-usage.csv（オープンデータ）と HTML 版に掲載。",
+                            UsageFigures.rows(usage)),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
                             "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
                             findings),
@@ -138,14 +157,28 @@ public class RenderReportsTasklet implements Tasklet {
                             + "読込行 = 取込行 + 形式不備（形式の誤りで除外）+ 照合除外（IDの不明・重複などで除外）。"
                             + "空行（すべてのセルが空の行）は行として数えない。",
                             provenance));
+            Map<String, String> notes = new LinkedHashMap<>();
+            sections.forEach(section -> {
+                if (section.parameters().get("SECTION_NOTE") != null) {
+                    notes.put(section.template(), (String) section.parameters().get("SECTION_NOTE"));
+                }
+            });
+            html.write(ReviewHtml.page(new ReviewHtml.Content((String) p.get("name"), year, FiscalYear.of(firstPlanYear).spoken() + "から"
+                    + FiscalYear.of(((Number) p.get("last_fy")).intValue()).spoken() + "まで",
+                    (String) parameters.get("DATA_STATUS"), (String) parameters.get("ISSUER"), fingerprint,
+                    (String) cover.get("SOFTWARE"), rows, summary, summaryChartText(summary),
+                    trendParameters(sectionParameters, firstPlanYear), sections.stream().filter(s -> s.template().equals("kpi-trend")).findFirst().orElseThrow().rows(), charts, utilisation,
+                    utilisationChartText(utilisation), derived, usage, findings, provenance, notes)),
+                    working.resolve("review-" + planId + "-" + year + ".html"));
             Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file
             report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
                     ReportFingerprint.keywords(fingerprint), year.lastDay().atStartOfDay());
             Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
             workbook.write(run, year, planId, xlsx, ReportFingerprint.keywords(fingerprint));
-            contribution.incrementWriteCount(2);
-            log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
+            contribution.incrementWriteCount(3);
+            log.info("Rendered {}, {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(),
+                    "review-" + planId + "-" + year + ".html", rows.size());
         }
         return RepeatStatus.FINISHED;
     }
@@ -204,6 +237,13 @@ public class RenderReportsTasklet implements Tasklet {
         return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）";
     }
 
+    private static Map<String, Object> withAdditions(Map<String, Object> common, List<EProcedureUsage.Year> usage) {
+        Map<String, Object> parameters = new LinkedHashMap<>(common);
+        parameters.put("ADDITIONS", UsageFigures.additionsText(usage)
+                + "\n（前年度の一覧にない名称を新たに掲載されたものとする。一覧は区の公表した主なもの）");
+        return parameters;
+    }
+
     private static Map<String, Object> withDerived(Map<String, Object> common, String derived) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("DERIVED", derived);
@@ -212,9 +252,39 @@ public class RenderReportsTasklet implements Tasklet {
 
     private static ReviewPdf.Section section(String template, String title, Map<String, Object> common, String note,
             List<Map<String, ?>> rows) {
+        return section(template, title, common, note, rows, List.of());
+    }
+
+    private static ReviewPdf.Section section(String template, String title, Map<String, Object> common, String note,
+            List<Map<String, ?>> rows, List<String> chartTexts) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("SECTION_NOTE", note);
-        return new ReviewPdf.Section(template, title, parameters, rows);
+        return new ReviewPdf.Section(template, title, parameters, rows, chartTexts);
+    }
+
+    private static final List<String> STATUS_COLUMNS = List.of("achieved", "on_track", "slightly_behind", "behind",
+            "worsened", "not_assessed");
+
+    /** What the stacked bar chart of the statuses shows, in words and numbers: its alternative text. */
+    static String summaryChartText(List<Map<String, ?>> summary) {
+        StringBuilder text = new StringBuilder("図: 区分ごとの成果指標の状況（指標数）。");
+        for (Map<String, ?> row : summary) {
+            text.append(row.get("label")).append(": ");
+            List<String> counts = new java.util.ArrayList<>();
+            for (int c = 0; c < STATUS_COLUMNS.size(); c++) {
+                Status status = Status.values()[c];
+                counts.add(status.symbol() + status.word() + " " + row.get(STATUS_COLUMNS.get(c)));
+            }
+            text.append(String.join("、", counts)).append("。");
+        }
+        return text.toString();
+    }
+
+    /** What the bar chart of the e-procedure rates shows: each charted row and its rate. */
+    static String utilisationChartText(List<Map<String, ?>> utilisation) {
+        List<String> bars = utilisation.stream().filter(r -> r.get("chart_rate") != null)
+            .map(r -> r.get("chart_label") + " " + r.get("rate")).toList();
+        return "図: 電子手続利用率（全受付件数が分かる行）。" + (bars.isEmpty() ? "該当する行なし。" : String.join("、", bars) + "。");
     }
 
     /**
@@ -294,7 +364,7 @@ public class RenderReportsTasklet implements Tasklet {
             Map<String, List<SeriesPoint>> series) {
         List<Map<String, ?>> rows = new java.util.ArrayList<>();
         jdbc.query("""
-                SELECT kpi_id, name, unit, status FROM res_kpi_attainment
+                SELECT kpi_id, name, unit, status, denominator FROM res_kpi_attainment
                 WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
             String kpiId = rs.getString(1);
             List<Map<String, ?>> points = series.getOrDefault(kpiId, List.of()).stream()
@@ -319,10 +389,29 @@ public class RenderReportsTasklet implements Tasklet {
                 // the points themselves, not a data source: the report is filled twice (page numbers) and a
                 // data source can be read only once
                 row.put("points", points);
+                row.put("alt", kpiChartText(rs.getString(2), rs.getString(3), rs.getBigDecimal(5), status,
+                        series.get(kpiId)));
                 rows.add(row);
             }
         }, run, year.year(), planId);
         return rows;
+    }
+
+    /** What a KPI's chart shows, series by series with the year and the value: its alternative text. */
+    private static String kpiChartText(String name, String unit, BigDecimal denominator, Status status,
+            List<SeriesPoint> points) {
+        StringBuilder text = new StringBuilder("図: " + name + "の推移（状況 " + status.symbol() + status.word() + "）。");
+        for (String series : List.of(KpiEvaluationTasklet.SERIES_PLAN, KpiEvaluationTasklet.SERIES_ACTUAL,
+                KpiEvaluationTasklet.SERIES_TARGET)) {
+            // the plan's line is computed: shown as the trend table shows computed values
+            boolean computed = series.equals(KpiEvaluationTasklet.SERIES_PLAN);
+            List<String> values = points.stream().filter(p -> p.series().equals(series))
+                .map(p -> FiscalYear.of(p.year()).japanese() + " " + (computed
+                        ? KpiFigures.computed(p.value(), unit, denominator) : KpiFigures.figure(p.value(), unit, denominator)))
+                .toList();
+            text.append(series).append(": ").append(values.isEmpty() ? "なし" : String.join("、", values)).append("。");
+        }
+        return text.toString();
     }
 
     private List<Map<String, ?>> summaryRows(long run, FiscalYear year, String planId) {

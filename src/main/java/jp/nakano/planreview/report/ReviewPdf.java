@@ -34,9 +34,16 @@ public class ReviewPdf {
 
     /**
      * One section of the report: a template of {@code reports/}, its heading in the contents (目次; none for the
-     * cover), its parameters and its rows.
+     * cover), its parameters, its rows and the alternative text of each of its charts in order (what a
+     * screen reader says instead of the picture: the figures in words).
      */
-    public record Section(String template, String title, Map<String, Object> parameters, List<Map<String, ?>> rows) {
+    public record Section(String template, String title, Map<String, Object> parameters, List<Map<String, ?>> rows,
+            List<String> chartTexts) {
+
+        /** A section whose charts, if any, are described by the caption beside them. */
+        public Section(String template, String title, Map<String, Object> parameters, List<Map<String, ?>> rows) {
+            this(template, title, parameters, rows, List.of());
+        }
     }
 
     private final Map<String, JasperReport> compiled = new java.util.concurrent.ConcurrentHashMap<>();
@@ -131,8 +138,8 @@ public class ReviewPdf {
     }
 
     /**
-     * Writes the PDF of one plan from its sections, in order, as PDF/A-1b (archival: fonts embedded, an sRGB
-     * output intent, the title in the metadata). The same sections give the same bytes: the document's
+     * Writes the PDF of one plan from its sections, in order, as PDF/A (archival: fonts embedded, an sRGB
+     * output intent, the title in the metadata) and tagged for screen readers, PDF/A-1a ({@link PdfStructure}). The same sections give the same bytes: the document's
      * creation date is {@code created} (Japan time), not the time of writing ({@link RepeatablePdf}).
      */
     public void renderPdf(List<Section> sections, Path pdf, String title, LocalDateTime created) throws IOException {
@@ -143,16 +150,24 @@ public class ReviewPdf {
     public void renderPdf(List<Section> sections, Path pdf, String title, String keywords, LocalDateTime created)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Map<String, String> alternativeTexts;
         try {
             // page numbers run across the sections: a first fill counts each section's pages, the second
             // fills with the offset and the total (the data is small; filling is quick)
             List<JasperPrint> prints = fill(sections, null);
             prints = fill(sections, prints);
+            alternativeTexts = PdfStructure.tag(prints, sections.stream().map(Section::chartTexts).toList());
             JRPdfExporter exporter = new JRPdfExporter();
             exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-            configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+            // tagged (a structure tree with headings, tables and the charts' alternative text, language ja):
+            // PDF/A-1a, the accessible level; the exporter of JasperReports 7.0.3 writes it (pom.xml says why
+            // the version stays there)
+            configuration.setTagged(true);
+            configuration.setTagLanguage("ja");
+            configuration.setDisplayMetadataTitle(true);
+            configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1A);
             configuration.setIccProfilePath(srgbProfile().toString());
             configuration.setMetadataTitle(title);
             configuration.setMetadataAuthor("plan-review");
@@ -166,7 +181,7 @@ public class ReviewPdf {
         catch (JRException ex) {
             throw new IOException("cannot render " + pdf.getFileName() + ": " + ex.getMessage(), ex);
         }
-        Files.write(pdf, RepeatablePdf.normalise(out.toByteArray(), created));
+        Files.write(pdf, RepeatablePdf.normalise(PdfStructure.withAlternativeTexts(out.toByteArray(), alternativeTexts), created));
     }
 
 }

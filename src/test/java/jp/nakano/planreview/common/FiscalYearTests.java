@@ -52,4 +52,12 @@ class FiscalYearTests {
             .withMessageContaining("令和7年度");
     }
 
+    @Test
+    void shouldWriteBothFormsAsAScreenReaderSaysThem() {
+        // FY is spelled out letter by letter; 2022年度 is read as a year
+        assertThat(FiscalYear.of(2022).spoken()).isEqualTo("令和4年度（2022年度）");
+        assertThat(FiscalYear.of(2019).spoken()).isEqualTo("令和元年度（2019年度）");
+        assertThat(FiscalYear.of(2018).spoken()).isEqualTo("2018年度");
+    }
+
 }

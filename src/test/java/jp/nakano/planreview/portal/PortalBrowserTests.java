@@ -153,6 +153,35 @@ class PortalBrowserTests {
     }
 
     @Test
+    void shouldOpenTheHtmlEditionBesideThePdfInTheBrowser() throws Exception {
+        logIn("hanako", null);
+        browser.get(base + "/fy/2022");
+        List<String> files = browser.findElements(By.cssSelector("ul.files a")).stream()
+            .map(a -> a.getAttribute("href").replaceAll(".*/", "")).toList();
+        // the HTML edition right after its PDF, the ward's yearly pages and the open data for staff too
+        assertThat(files).containsSubsequence(PDF, "review-chiiki2-FY2022.html", "review-chiiki2-FY2022.xlsx")
+            .contains("eprocedure-usage-FY2022.html", "eprocedure-usage.csv");
+        String href = browser.findElement(By.cssSelector("ul.files a[href$='/review-chiiki2-FY2022.html']")).getAttribute("href");
+        assertThat(browser.findElement(By.cssSelector("ul.files a[href$='/eprocedure-usage-FY2021.html']")).getText())
+            .isEqualTo("電子申請の利用状況 令和3年度");
+
+        HttpResponse<byte[]> response = get(href, session());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("inline");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+        assertThat(response.body()).isEqualTo(Files.readAllBytes(runFolder.resolve("review-chiiki2-FY2022.html")));
+
+        browser.get(href);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("第2次中野区地域情報化推進計画");
+        assertThat(browser.findElements(By.cssSelector("table caption"))).hasSizeGreaterThan(5);
+        screenshot("11-html-edition");
+
+        browser.get(base + "/fy/2022/kpi");
+        assertThat(browser.findElements(By.linkText("HTML"))).isNotEmpty();
+    }
+
+    @Test
     void shouldShowAuditorsTheRunWithItsStepsFindingsAndVerification() {
         logIn("taro", null);
         assertThat(browser.findElement(By.cssSelector("header .role")).getText()).isEqualTo("監査担当");

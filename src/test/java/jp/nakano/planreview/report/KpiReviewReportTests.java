@@ -58,10 +58,10 @@ class KpiReviewReportTests {
             .contains("成果指標の進行管理報告").contains(compact("令和3年度 (FY2021) 〜 令和7年度 (FY2025)"))
             .contains(compact("実績のある指標 2 / 10（すべて確定値）")).contains(compact("2023年3月31日（令和4年度末）"))
             .contains("中野区企画部情報システム課").contains("目次").contains(compact("1. 目標別の成果指標の進行管理"))
-            .contains(compact("7. 入力ファイルと実行記録")).contains(inputFingerprint(Path.of("input")));
+            .contains(compact("8. 入力ファイルと実行記録")).contains(inputFingerprint(Path.of("input")));
         assertThat(text(pdf, 2, 2)).contains("区内のマイナンバーカード交付率");
         // the contents point at the right pages: the provenance is the last page
-        assertThat(cover).contains(compact("7. 入力ファイルと実行記録") + pages(pdf));
+        assertThat(cover).contains(compact("8. 入力ファイルと実行記録") + pages(pdf));
         assertThat(text(pdf, pages(pdf), pages(pdf))).contains("入力ファイルと実行記録");
         assertThat(text).contains(compact("第2次中野区地域情報化推進計画"))
             .contains(compact("令和4年度 (FY2022) 成果指標の進行管理"))
@@ -167,6 +167,11 @@ class KpiReviewReportTests {
             assertThat(ReportContents.cells(second.resolve(xlsx))).isEqualTo(ReportContents.cells(first.resolve(xlsx)));
             // and the same file: dated by its data, not by the time of writing
             assertThat(Files.readAllBytes(second.resolve(xlsx))).isEqualTo(Files.readAllBytes(first.resolve(xlsx)));
+        }
+        // the HTML edition and the open data too
+        for (String file : List.of("review-chiiki2-FY2022.html", "eprocedure-usage-FY2022.html", "eprocedure-usage.csv",
+                "eprocedure-usage-additions.csv")) {
+            assertThat(Files.readAllBytes(second.resolve(file))).as(file).isEqualTo(Files.readAllBytes(first.resolve(file)));
         }
     }
 
