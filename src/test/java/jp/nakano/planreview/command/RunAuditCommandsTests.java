@@ -213,7 +213,7 @@ class RunAuditCommandsTests {
         RunManifest own = ManifestFile.read(copy);
         List<RunManifest.InputFile> otherInputs = own.inputFiles().stream()
             .map(f -> f.path().equals("kpi-actuals.csv") ? new RunManifest.InputFile(f.path(), f.encoding(), f.size(),
-                    f.rowsRead(), f.rowsLoaded(), f.rowsRejected(), Checksums.sha256("another installation's figures"))
+                    f.rowsRead(), f.rowsLoaded(), f.rowsRejected(), f.rowsLeftOut(), f.rowsBlank(), Checksums.sha256("another installation's figures"))
                     : f)
             .toList();
         RunManifest mixed = new RunManifest(own.manifestVersion(), own.job(), own.runId(), own.jobExecutionId(),
