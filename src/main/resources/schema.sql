@@ -368,3 +368,59 @@ CREATE TABLE IF NOT EXISTS in_kpi_explanation (
 );
 CREATE INDEX IF NOT EXISTS in_kpi_explanation_line ON in_kpi_explanation (run_id, source_line);
 CREATE INDEX IF NOT EXISTS in_kpi_explanation_key ON in_kpi_explanation (run_id, kpi_id, fiscal_year);
+
+-- the review of every 取組事項 in the review year, and the roll-ups (measures/MeasureReview)
+CREATE TABLE IF NOT EXISTS res_measure_item (
+    run_id              BIGINT        NOT NULL,
+    fiscal_year         INTEGER       NOT NULL,
+    sort_key            INTEGER       NOT NULL,
+    plan_id             VARCHAR(64)   NOT NULL,
+    goal_id             VARCHAR(64)   NOT NULL,
+    measure_id          VARCHAR(64)   NOT NULL,
+    activity_id         VARCHAR(64),
+    item_id             VARCHAR(64)   NOT NULL,
+    name                VARCHAR(4000) NOT NULL,
+    mark                VARCHAR(8),
+    owner               VARCHAR(16)   NOT NULL,
+    repeat_of           VARCHAR(64),
+    departments         VARCHAR(4000),
+    schedule            VARCHAR(4000),
+    roadmap             VARCHAR(4000),
+    years_certain       BOOLEAN,
+    planned             VARCHAR(4000),
+    progress            VARCHAR(20)   NOT NULL,
+    status              VARCHAR(16),
+    done                VARCHAR(4000),
+    issues              VARCHAR(4000),
+    next_steps          VARCHAR(4000),
+    self_rating         VARCHAR(4),
+    reported_by         VARCHAR(4000),
+    reported_on         DATE,
+    missing_explanation VARCHAR(100),
+    source_line         BIGINT,
+    PRIMARY KEY (run_id, fiscal_year, sort_key)
+);
+
+CREATE TABLE IF NOT EXISTS res_measure_rollup (
+    run_id        BIGINT        NOT NULL,
+    fiscal_year   INTEGER       NOT NULL,
+    sort_key      INTEGER       NOT NULL,
+    plan_id       VARCHAR(64)   NOT NULL,
+    level_name    VARCHAR(16)   NOT NULL,
+    ref_id        VARCHAR(64)   NOT NULL,
+    label         VARCHAR(4000),
+    name          VARCHAR(4000),
+    items         INTEGER       NOT NULL,
+    on_schedule   INTEGER       NOT NULL,
+    ahead         INTEGER       NOT NULL,
+    behind        INTEGER       NOT NULL,
+    stopped       INTEGER       NOT NULL,
+    done          INTEGER       NOT NULL,
+    not_reported  INTEGER       NOT NULL,
+    not_ward      INTEGER       NOT NULL,
+    not_planned   INTEGER       NOT NULL,
+    rating        VARCHAR(16)   NOT NULL,
+    phase         VARCHAR(100),
+    rating_rule   VARCHAR(400),
+    PRIMARY KEY (run_id, fiscal_year, sort_key)
+);

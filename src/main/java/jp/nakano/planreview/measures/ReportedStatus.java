@@ -14,7 +14,7 @@ public enum ReportedStatus {
     /** 遅れ: behind the schedule. */
     BEHIND("遅れ", "▲"),
     /** 未着手: not started although the schedule has a stage this year. */
-    NOT_STARTED("未着手", "△"),
+    NOT_STARTED("未着手", "▲"),
     /** 中止: stopped. */
     STOPPED("中止", "×"),
     /** 完了: finished; nothing is left to do. */
