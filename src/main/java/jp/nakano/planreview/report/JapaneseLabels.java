@@ -27,7 +27,13 @@ final class JapaneseLabels {
             Map.entry("kpi.baseline-without-year", "現状値の年度が不明"),
             Map.entry("kpi.definition-changed", "定義・単位の異なる実績（比較しない）"),
             Map.entry("kpi.targets-inconsistent", "目標値の不整合"), Map.entry("kpi.derived-differs", "入力値と算出値の相違"),
-            Map.entry("run.year-without-figures", "対象年度の数値なし"));
+            Map.entry("run.year-without-figures", "対象年度の数値なし"),
+            Map.entry("measure.schedule-outside-plan", "計画期間外の年度の予定（除外）"),
+            Map.entry("measure.roadmap-unknown-phase", "未定義の期のロードマップ（除外）"),
+            Map.entry("measure.report-on-repeat", "再掲の取組事項への報告（除外）"),
+            Map.entry("measure.miss-unexplained", "遅れ等の説明がない取組事項"),
+            Map.entry("measure.not-reported", "報告のない取組事項"),
+            Map.entry("kpi.miss-unexplained", "遅れ・悪化の説明がない成果指標"));
 
     private JapaneseLabels() {
     }
