@@ -211,7 +211,9 @@ public final class MeasureSections {
             Map<String, Object> row = new HashMap<>();
             row.put("measure", r.measureLabel() + "　" + r.measureName());
             row.put("activity", r.activityId() == null ? null : r.activityLabel() + "　" + r.activityName());
-            row.put("item", itemText(r, labelOf, true) + (r.condition() == null ? "" : "\n" + r.condition()));
+            String none = r.activityId() == null ? "（ロードマップの記載なし）" : "（スケジュールの記載なし）";
+            row.put("item", itemText(r, labelOf, true) + (r.condition() != null ? "\n" + r.condition()
+                    : r.schedule().isEmpty() && r.roadmap().isEmpty() ? "\n" + none : ""));
             for (int c = 0; c < 5; c++) {
                 int y = first + c;
                 String cell = y > plan.lastFy() ? "" : cell(r, y, phases);
@@ -271,6 +273,9 @@ public final class MeasureSections {
         if (r.status() != null) {
             return r.status().symbol() + " " + r.status().word() + (r.repeatOf() == null ? "" : "\n（再掲元）")
                     + (r.selfRating() == null ? "" : "\n自己評価 " + r.selfRating());
+        }
+        if (r.progress() == Progress.NOT_PLANNED && r.planned().startsWith("（計画期間外）")) {
+            return r.progress().symbol() + " 計画期間外";
         }
         return r.progress().symbol() + " " + r.progress().word();
     }

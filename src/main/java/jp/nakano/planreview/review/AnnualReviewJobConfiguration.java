@@ -73,8 +73,9 @@ import jp.nakano.planreview.plan.PlanRow;
  * summary per goal and plan ({@code docs/method.md});</li>
  * <li>{@code reviewMeasuresStep}: every 取組事項's planned stage against its department's report, the
  * roll-ups per 実施内容, 取組 and goal, and a finding for every miss without an explanation;</li>
- * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
- * <li>{@code exportMeasuresStep}: {@code measure-progress.csv} and {@code measure-summary.csv};</li>
+ * <li>{@code exportMeasuresStep}: {@code measure-progress.csv} and {@code measure-summary.csv}, into the run's
+ * working folder;</li>
+ * <li>{@code exportResultsStep}: the other CSV files, into the run's working folder;</li>
  * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
  * <li>{@code publishRunStep}: {@code manifest.json} written, the complete folder moved into place as
  * {@code <output>/FY<yyyy>/<run-id>/}, {@code latest} updated, the oldest runs beyond the retention removed.</li>
@@ -189,9 +190,9 @@ public class AnnualReviewJobConfiguration {
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("reviewMeasuresStep", new MeasureReviewTasklet(new MeasureRepository(jdbc), findingRecorder,
                     reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
-            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
                     reviewRun::fiscalYear, () -> workingFolder(reviewRun))))
+            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build))))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),

@@ -171,7 +171,7 @@ class RunAuditCommandsTests {
 
         assertThat(verify(out, copy.toString(), "--input=input")).isEqualTo(ExitCodes.OK);
 
-        assertThat(out.toString()).startsWith("OK: run " + newer.getFileName() + " (FY2022), all 17 file(s) match");
+        assertThat(out.toString()).startsWith("OK: run " + newer.getFileName() + " (FY2022), all 23 file(s) match");
     }
 
     @Test
@@ -187,7 +187,7 @@ class RunAuditCommandsTests {
 
         assertThat(out.toString().lines()).hasSize(2);
         assertThat(out.toString()).startsWith("CHANGED  " + PDF + ": SHA-256 " + Checksums.sha256(pdf))
-            .contains("MISMATCH: run " + newer.getFileName() + " (FY2022), 9 file(s) checked: 1 changed, 0 missing, 0 added");
+            .contains("MISMATCH: run " + newer.getFileName() + " (FY2022), 11 file(s) checked: 1 changed, 0 missing, 0 added");
     }
 
     @Test

@@ -189,6 +189,34 @@ class MeasuresJobTests {
         assertThat(progress.get("chiiki2-1-1-1-01").get("status")).isEmpty();
     }
 
+    @Test
+    void shouldNameThePhaseAndSummariseItInItsLastYear() throws Exception {
+        Path input = copyOfBundledInput(dir);
+        Path reports = input.resolve("measure-reports.csv");
+        String tail = ",,,,デジタル政策課,2027-05-31,test";
+        appendLine(reports, "2026,dx2026-m01-01,予定どおり,加盟店を募集した。" + tail);
+        appendLine(reports, "2026,dx2026-m01-02,遅れ,,調整に時間を要した,次年度に実施する,,産業振興課,2027-05-31,test");
+        appendLine(reports, "2027,dx2026-m01-02,予定どおり,商店街支援を実施した。" + tail);
+        appendLine(reports, "2027,dx2026-m04-03,完了,フリーWi-Fiを設置した。" + tail);
+
+        JobExecution run = run(input, 2027);
+        assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Map<String, String>> items = progress(run);
+        assertThat(items.get("dx2026-m01-01").get("planned")).isEqualTo("前期：利用者・加盟店を増やすための取組の検討、実施");
+        // FY2027 alone: m01-01 was reported in FY2026 only
+        assertThat(items.get("dx2026-m01-01").get("progress_ja")).isEqualTo("報告なし");
+        Map<String, Map<String, String>> summary = readOutput(ReviewFixture.runFolder(run).resolve("measure-summary.csv"))
+            .stream().filter(r -> r.get("plan_id").equals("dx2026"))
+            .collect(Collectors.toMap(r -> r.get("level") + ":" + r.get("id"), r -> r, (a, b) -> a, LinkedHashMap::new));
+        assertThat(summary.get("plan:dx2026").get("予定どおり")).isEqualTo("1");
+        assertThat(summary.get("plan:dx2026").get("phase")).isEqualTo("前期");
+        // the phase: each item as last reported in FY2026–27
+        Map<String, String> phase = summary.get("phase_plan:dx2026");
+        assertThat(List.of(phase.get("予定どおり"), phase.get("遅れ"), phase.get("完了"))).containsExactly("2", "0", "1");
+        String pdf = ReportContents.text(ReviewFixture.runFolder(run).resolve("review-dx2026-FY2027.pdf"));
+        assertThat(pdf).contains("計画期間の前期（令和8年度〜令和9年度）の最終年度", "前期のまとめ", "R9年度", "前期：利用者・加盟店");
+    }
+
     private static Map<String, String> finding(List<Map<String, String>> findings, String file, int line) {
         return findings.stream().filter(f -> f.get("file").equals(file) && f.get("line").equals(Integer.toString(line)))
             .findFirst().orElseThrow(() -> new AssertionError("no finding for " + file + " line " + line + ": " + findings));
