@@ -215,8 +215,8 @@ public final class MeasureReview {
         if (item.condition() != null) {
             return "条件：" + item.condition();
         }
-        return item.itemId().startsWith("dx") || item.activityId() == null ? "（ロードマップの記載なし）"
-                : "（スケジュールの記載なし）";
+        // the DX plan has no 実施内容 and gives roadmaps; the 2nd plan gives schedules per 実施内容
+        return item.activityId() == null ? "（ロードマップの記載なし）" : "（スケジュールの記載なし）";
     }
 
     /**

@@ -108,11 +108,13 @@ public class MeasureReviewTasklet implements Tasklet {
     /** A year outside the plan's period or a phase the plan does not define: the row is left out. */
     private int checkSchedules(long run) {
         int count = 0;
+        Map<String, List<String>> phasesOfPlan = new java.util.HashMap<>();
         for (MeasureRepository.ScheduleRow row : repository.scheduleRows(run)) {
             Schedule schedule = Schedule.parse(row.schedule());
             List<Integer> outside = schedule.stages().keySet().stream()
                 .filter(y -> y < row.firstFy() || y > row.lastFy()).toList();
-            List<String> phases = repository.phases(run, row.planId()).stream().map(Phase::name).toList();
+            List<String> phases = phasesOfPlan.computeIfAbsent(row.planId(),
+                    plan -> repository.phases(run, plan).stream().map(Phase::name).toList());
             List<String> unknown = Roadmap.parse(row.roadmap()).byPhase().keySet().stream()
                 .filter(ph -> !phases.contains(ph)).toList();
             if (!outside.isEmpty()) {

@@ -87,7 +87,8 @@ class KpiController {
                             "plan".equals(level) ? plans.getOrDefault(row.get("plan_id"), row.get("name"))
                                     : row.get("label") + " " + row.get("name"),
                             row.get("items"), row.get("予定どおり"), row.get("前倒し"), row.get("遅れ"), row.get("中止"),
-                            row.get("完了"), row.get("報告なし"), row.get("rating")));
+                            row.get("完了"), row.get("報告なし"), row.get("国・都の取組"), row.get("今年度の予定なし"),
+                            row.get("rating")));
                 }
             }
         }
@@ -96,7 +97,7 @@ class KpiController {
 
     /** One plan or goal of the 取組 summary as the page shows it. */
     record MeasureRow(boolean plan, String name, String items, String onSchedule, String ahead, String behind,
-            String stopped, String done, String notReported, String rating) {
+            String stopped, String done, String notReported, String notWard, String notPlanned, String rating) {
     }
 
     /** The columns the table can be sorted by; an unknown key sorts in plan order. */

@@ -47,6 +47,7 @@ import jp.nakano.planreview.measures.MeasureExportTasklet;
 import jp.nakano.planreview.measures.MeasureRepository;
 import jp.nakano.planreview.measures.MeasureReview;
 import jp.nakano.planreview.measures.MeasureReviewTasklet;
+import jp.nakano.planreview.measures.MeasureSections;
 import jp.nakano.planreview.measures.MeasureItemRow;
 import jp.nakano.planreview.measures.MeasureReportRow;
 import jp.nakano.planreview.operations.RunLock;
@@ -161,7 +162,9 @@ public class AnnualReviewJobConfiguration {
             .listener(new JobExecutionListener() {
                 @Override
                 public void beforeJob(JobExecution execution) {
-                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(RenderReportsTasklet.TEMPLATES), "report-warm-up");
+                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(java.util.stream.Stream.concat(
+                            RenderReportsTasklet.TEMPLATES.stream(), MeasureSections.TEMPLATES.stream()).toList()),
+                            "report-warm-up");
                     warmUp.setDaemon(true);
                     warmUp.start();
                 }
