@@ -294,3 +294,138 @@ CREATE TABLE IF NOT EXISTS res_derived_indicator (
     how         VARCHAR(4000),
     PRIMARY KEY (run_id, fiscal_year, seq)
 );
+
+-- 取組の進行管理 (measures/): 実施内容, 取組事項 with their schedule, and the departments' reports
+CREATE TABLE IF NOT EXISTS in_measure_activity (
+    run_id      BIGINT        NOT NULL,
+    activity_id VARCHAR(64)   NOT NULL,
+    measure_id  VARCHAR(64)   NOT NULL,
+    seq         INTEGER       NOT NULL,
+    label       VARCHAR(4000) NOT NULL,
+    name        VARCHAR(4000) NOT NULL,
+    departments VARCHAR(4000) NOT NULL,
+    repeat_of   VARCHAR(64),
+    source      VARCHAR(4000) NOT NULL,
+    note        VARCHAR(4000),
+    source_file VARCHAR(4000) NOT NULL,
+    source_line BIGINT        NOT NULL,
+    excluded    BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_measure_activity_line ON in_measure_activity (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_activity_key ON in_measure_activity (run_id, activity_id);
+
+CREATE TABLE IF NOT EXISTS in_measure_item (
+    run_id           BIGINT        NOT NULL,
+    item_id          VARCHAR(64)   NOT NULL,
+    measure_id       VARCHAR(64)   NOT NULL,
+    activity_id      VARCHAR(64),
+    seq              INTEGER       NOT NULL,
+    name             VARCHAR(4000) NOT NULL,
+    mark             VARCHAR(8),
+    owner            VARCHAR(16)   NOT NULL,
+    repeat_of        VARCHAR(64),
+    departments      VARCHAR(4000),
+    schedule         VARCHAR(4000),
+    roadmap          VARCHAR(4000),
+    schedule_printed VARCHAR(4000),
+    condition_text   VARCHAR(4000),
+    years_certain    BOOLEAN,
+    source           VARCHAR(4000) NOT NULL,
+    note             VARCHAR(4000),
+    source_file      VARCHAR(4000) NOT NULL,
+    source_line      BIGINT        NOT NULL,
+    excluded         BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_measure_item_line ON in_measure_item (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_item_key ON in_measure_item (run_id, item_id);
+
+CREATE TABLE IF NOT EXISTS in_measure_report (
+    run_id      BIGINT        NOT NULL,
+    fiscal_year INTEGER       NOT NULL,
+    item_id     VARCHAR(64)   NOT NULL,
+    status      VARCHAR(16)   NOT NULL,
+    done        VARCHAR(4000),
+    issues      VARCHAR(4000),
+    next_steps  VARCHAR(4000),
+    self_rating VARCHAR(4),
+    reported_by VARCHAR(4000) NOT NULL,
+    reported_on DATE          NOT NULL,
+    source      VARCHAR(4000) NOT NULL,
+    source_file VARCHAR(4000) NOT NULL,
+    source_line BIGINT        NOT NULL,
+    excluded    BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_measure_report_line ON in_measure_report (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_report_key ON in_measure_report (run_id, fiscal_year, item_id);
+
+CREATE TABLE IF NOT EXISTS in_kpi_explanation (
+    run_id          BIGINT        NOT NULL,
+    kpi_id          VARCHAR(64)   NOT NULL,
+    fiscal_year     INTEGER       NOT NULL,
+    factor_analysis VARCHAR(4000),
+    next_steps      VARCHAR(4000),
+    reported_by     VARCHAR(4000) NOT NULL,
+    reported_on     DATE          NOT NULL,
+    source          VARCHAR(4000) NOT NULL,
+    source_file     VARCHAR(4000) NOT NULL,
+    source_line     BIGINT        NOT NULL,
+    excluded        BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_kpi_explanation_line ON in_kpi_explanation (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_kpi_explanation_key ON in_kpi_explanation (run_id, kpi_id, fiscal_year);
+
+-- the review of every 取組事項 in the review year, and the roll-ups (measures/MeasureReview)
+CREATE TABLE IF NOT EXISTS res_measure_item (
+    run_id              BIGINT        NOT NULL,
+    fiscal_year         INTEGER       NOT NULL,
+    sort_key            INTEGER       NOT NULL,
+    plan_id             VARCHAR(64)   NOT NULL,
+    goal_id             VARCHAR(64)   NOT NULL,
+    measure_id          VARCHAR(64)   NOT NULL,
+    activity_id         VARCHAR(64),
+    item_id             VARCHAR(64)   NOT NULL,
+    name                VARCHAR(4000) NOT NULL,
+    mark                VARCHAR(8),
+    owner               VARCHAR(16)   NOT NULL,
+    repeat_of           VARCHAR(64),
+    departments         VARCHAR(4000),
+    schedule            VARCHAR(4000),
+    roadmap             VARCHAR(4000),
+    years_certain       BOOLEAN,
+    planned             VARCHAR(4000),
+    progress            VARCHAR(20)   NOT NULL,
+    status              VARCHAR(16),
+    done                VARCHAR(4000),
+    issues              VARCHAR(4000),
+    next_steps          VARCHAR(4000),
+    self_rating         VARCHAR(4),
+    reported_by         VARCHAR(4000),
+    reported_on         DATE,
+    missing_explanation VARCHAR(100),
+    source_line         BIGINT,
+    PRIMARY KEY (run_id, fiscal_year, sort_key)
+);
+
+CREATE TABLE IF NOT EXISTS res_measure_rollup (
+    run_id        BIGINT        NOT NULL,
+    fiscal_year   INTEGER       NOT NULL,
+    sort_key      INTEGER       NOT NULL,
+    plan_id       VARCHAR(64)   NOT NULL,
+    level_name    VARCHAR(16)   NOT NULL,
+    ref_id        VARCHAR(64)   NOT NULL,
+    label         VARCHAR(4000),
+    name          VARCHAR(4000),
+    items         INTEGER       NOT NULL,
+    on_schedule   INTEGER       NOT NULL,
+    ahead         INTEGER       NOT NULL,
+    behind        INTEGER       NOT NULL,
+    stopped       INTEGER       NOT NULL,
+    done          INTEGER       NOT NULL,
+    not_reported  INTEGER       NOT NULL,
+    not_ward      INTEGER       NOT NULL,
+    not_planned   INTEGER       NOT NULL,
+    rating        VARCHAR(16)   NOT NULL,
+    phase         VARCHAR(100),
+    rating_rule   VARCHAR(400),
+    PRIMARY KEY (run_id, fiscal_year, sort_key)
+);

@@ -101,6 +101,7 @@ class Downloads {
 
     /** The files of a run in the order a reader looks for them: the reports, then the tables, then the records. */
     static final List<String> ORDER = List.of("eprocedure-usage.csv", "eprocedure-usage-additions.csv", "kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
+            "measure-progress.csv", "measure-summary.csv",
             "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME, RunFolder.LOG_FILE);
 
     /** What a file is, in the words of the report's readers; {@code plans} names the plans of the reports. */
@@ -122,6 +123,8 @@ class Downloads {
             case "kpi-attainment.csv" -> "成果指標の達成状況";
             case "kpi-summary.csv" -> "状況別の集計";
             case "kpi-series.csv" -> "成果指標の推移（グラフの値）";
+            case "measure-progress.csv" -> "取組事項の進捗状況";
+            case "measure-summary.csv" -> "取組の集計";
             case "eprocedure-utilisation.csv" -> "電子手続利用率";
             case "eprocedure-usage.csv" -> "電子申請の利用状況（オープンデータ）";
             case "eprocedure-usage-additions.csv" -> "新たに掲載されたシステム・手続（オープンデータ）";

@@ -81,9 +81,35 @@ class KpiController {
         }
         model.addAttribute("next", next);
         model.addAttribute("mark", mark);
+        model.addAttribute("measures", measures(run, run.manifest() == null ? Map.of() : run.manifest().plans()));
         model.addAttribute("reports", run.manifest() == null ? java.util.Set.of()
                 : run.manifest().outputFiles().stream().map(f -> f.path()).collect(java.util.stream.Collectors.toSet()));
         return "kpi";
+    }
+
+    /** The 取組 status of each plan and goal ({@code measure-summary.csv}); none for a run without it. */
+    private List<MeasureRow> measures(OutputFolder.Run run, Map<String, String> plans) throws IOException {
+        Optional<Path> file = output.file(run, "measure-summary.csv");
+        List<MeasureRow> rows = new ArrayList<>();
+        if (file.isPresent()) {
+            for (Map<String, String> row : CsvTable.read(file.get())) {
+                String level = row.get("level");
+                if ("plan".equals(level) || "goal".equals(level)) {
+                    rows.add(new MeasureRow("plan".equals(level),
+                            "plan".equals(level) ? plans.getOrDefault(row.get("plan_id"), row.get("name"))
+                                    : row.get("label") + " " + row.get("name"),
+                            row.get("items"), row.get("予定どおり"), row.get("前倒し"), row.get("遅れ"), row.get("中止"),
+                            row.get("完了"), row.get("報告なし"), row.get("国・都の取組"), row.get("今年度の予定なし"),
+                            row.get("rating")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One plan or goal of the 取組 summary as the page shows it. */
+    record MeasureRow(boolean plan, String name, String items, String onSchedule, String ahead, String behind,
+            String stopped, String done, String notReported, String notWard, String notPlanned, String rating) {
     }
 
     /** The columns the table can be sorted by; an unknown key sorts in plan order. */

@@ -36,7 +36,13 @@ final class JapaneseLabels {
             Map.entry("eprocedure.implausible-change", "前年度から10倍を超える変化（要確認）"),
             Map.entry("eprocedure.total-as-system", "システム行に合計行の疑い"),
             Map.entry("input.changed-during-run", "実行中に変わった入力ファイル"),
-            Map.entry("input.outside-folder", "入力フォルダ外へのリンク"));
+            Map.entry("input.outside-folder", "入力フォルダ外へのリンク"),
+            Map.entry("measure.schedule-outside-plan", "計画期間外の年度の予定（除外）"),
+            Map.entry("measure.roadmap-unknown-phase", "未定義の期のロードマップ（除外）"),
+            Map.entry("measure.report-on-repeat", "再掲の取組事項への報告（除外）"),
+            Map.entry("measure.miss-unexplained", "遅れ等の説明がない取組事項"),
+            Map.entry("measure.not-reported", "報告のない取組事項"),
+            Map.entry("kpi.miss-unexplained", "遅れ・悪化の説明がない成果指標"));
 
     private JapaneseLabels() {
     }

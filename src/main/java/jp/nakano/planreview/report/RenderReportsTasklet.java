@@ -31,6 +31,8 @@ import jp.nakano.planreview.publication.EProcedureUsageReader;
 import jp.nakano.planreview.publication.HtmlEdition;
 import jp.nakano.planreview.publication.UsageEdition;
 import jp.nakano.planreview.publication.UsageFigures;
+import jp.nakano.planreview.measures.MeasureRepository;
+import jp.nakano.planreview.measures.MeasureSections;
 
 /**
  * Renders {@code review-<plan>-FY<yyyy>.pdf}, {@code .xlsx} and {@code .html} for every plan under review from
@@ -98,8 +100,10 @@ public class RenderReportsTasklet implements Tasklet {
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             List<Map<String, ?>> rows = jdbc.query("""
-                    SELECT a.*, g.name AS goal_name FROM res_kpi_attainment a
+                    SELECT a.*, g.name AS goal_name, e.factor_analysis, e.next_steps FROM res_kpi_attainment a
                     JOIN in_goal g ON g.run_id = a.run_id AND g.goal_id = a.goal_id AND NOT g.excluded
+                    LEFT JOIN in_kpi_explanation e ON e.run_id = a.run_id AND e.kpi_id = a.kpi_id
+                        AND e.fiscal_year = a.fiscal_year AND NOT e.excluded
                     WHERE a.run_id = ? AND a.fiscal_year = ? AND a.plan_id = ? ORDER BY a.sort_key""",
                     (rs, i) -> row(rs), run, year.year(), planId);
             long provisional = rows.stream().filter(r -> ((String) r.get("note")).contains("速報値")).count();
@@ -157,6 +161,7 @@ public class RenderReportsTasklet implements Tasklet {
                             + "読込行 = 取込行 + 形式不備（形式の誤りで除外）+ 照合除外（IDの不明・重複などで除外）。"
                             + "空行（すべてのセルが空の行）は行として数えない。",
                             provenance));
+            sections = new MeasureSections(new MeasureRepository(jdbc)).addTo(sections, run, year, planId, sectionParameters);
             Map<String, String> notes = new LinkedHashMap<>();
             sections.forEach(section -> {
                 if (section.parameters().get("SECTION_NOTE") != null) {
@@ -214,7 +219,18 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("progress", progress == null ? "" : KpiFigures.percent(progress.multiply(BigDecimal.valueOf(100))));
         row.put("status", status.symbol() + " " + status.word());
         row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
+        row.put("explanation", explanation(rs.getString("factor_analysis"), rs.getString("next_steps"), status));
         return row;
+    }
+
+    /** 要因分析 / 今後の方向性 of the KPI table: the department's words, or 報告なし (a miss needs them). */
+    static String explanation(String factors, String next, Status status) {
+        if (factors == null && next == null) {
+            return "要因分析・今後の方向性：報告なし" + (status == Status.BEHIND || status == Status.WORSENED
+                    ? "（" + status.word() + "のため説明が必要）" : "");
+        }
+        return "要因分析：" + (factors == null ? "（記載なし）" : factors) + "　／　今後の方向性："
+                + (next == null ? "（記載なし）" : next);
     }
 
     private static final Map<String, String> DERIVED_NAMES = Map.of("eprocedure:online_receipts_total",

@@ -26,6 +26,8 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.input.InputFiles;
+import jp.nakano.planreview.measures.MeasureRepository;
+import jp.nakano.planreview.measures.MeasureSheets;
 
 /**
  * The review of one plan as an Excel workbook for staff: one sheet per section with Japanese names,
@@ -64,6 +66,7 @@ public class ReviewWorkbook {
             Styles styles = new Styles(workbook);
             kpis(workbook, styles, runId, year, planId);
             summary(workbook, styles, runId, year, planId);
+            MeasureSheets.add(workbook, new MeasureRepository(jdbc), runId, year, planId);
             trend(workbook, styles, runId, year, planId);
             utilisation(workbook, styles, runId, year);
             findings(workbook, styles, runId);

@@ -41,6 +41,15 @@ import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
 import jp.nakano.planreview.input.TableRowWriter;
 import jp.nakano.planreview.plan.GoalRow;
+import jp.nakano.planreview.measures.KpiExplanationRow;
+import jp.nakano.planreview.measures.MeasureActivityRow;
+import jp.nakano.planreview.measures.MeasureExportTasklet;
+import jp.nakano.planreview.measures.MeasureRepository;
+import jp.nakano.planreview.measures.MeasureReview;
+import jp.nakano.planreview.measures.MeasureReviewTasklet;
+import jp.nakano.planreview.measures.MeasureSections;
+import jp.nakano.planreview.measures.MeasureItemRow;
+import jp.nakano.planreview.measures.MeasureReportRow;
 import jp.nakano.planreview.operations.RunLock;
 import jp.nakano.planreview.report.ReviewPdf;
 import jp.nakano.planreview.report.RenderReportsTasklet;
@@ -63,7 +72,11 @@ import jp.nakano.planreview.plan.PlanRow;
  * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
  * <li>{@code evaluateKpisStep}: every KPI's actual, trajectory, 進捗率, status and forecast, and the
  * summary per goal and plan ({@code docs/method.md});</li>
- * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
+ * <li>{@code reviewMeasuresStep}: every 取組事項's planned stage against its department's report, the
+ * roll-ups per 実施内容, 取組 and goal, and a finding for every miss without an explanation;</li>
+ * <li>{@code exportMeasuresStep}: {@code measure-progress.csv} and {@code measure-summary.csv}, into the run's
+ * working folder;</li>
+ * <li>{@code exportResultsStep}: the other CSV files, into the run's working folder;</li>
  * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
  * <li>{@code publishRunStep}: {@code manifest.json} written, the complete folder moved into place as
  * {@code <output>/FY<yyyy>/<run-id>/}, {@code latest} updated, the oldest runs beyond the retention removed.</li>
@@ -77,7 +90,8 @@ public class AnnualReviewJobConfiguration {
     /** The input files in load order: a file is loaded after the files its ids refer to. */
     static final List<RowParser<? extends TableRow>> INPUTS = List.of(PlanRow.PARSER, PhaseRow.PARSER,
             GoalRow.PARSER, MeasureRow.PARSER, KpiRow.PARSER, KpiTargetRow.PARSER, KpiActualRow.PARSER,
-            EProcedureFigureRow.PARSER);
+            EProcedureFigureRow.PARSER, MeasureActivityRow.PARSER, MeasureItemRow.PARSER, MeasureReportRow.PARSER,
+            KpiExplanationRow.PARSER);
 
     private final JobRepository jobRepository;
 
@@ -142,13 +156,15 @@ public class AnnualReviewJobConfiguration {
 
     @Bean
     Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings,
-            ObjectProvider<BuildProperties> build) {
+            ObjectProvider<BuildProperties> build, MeasureReview.RatingRule measureRating) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunLogListener(runLog))
             .listener(new JobExecutionListener() {
                 @Override
                 public void beforeJob(JobExecution execution) {
-                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(RenderReportsTasklet.TEMPLATES), "report-warm-up");
+                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(java.util.stream.Stream.concat(
+                            RenderReportsTasklet.TEMPLATES.stream(), MeasureSections.TEMPLATES.stream()).toList()),
+                            "report-warm-up");
                     warmUp.setDaemon(true);
                     warmUp.start();
                 }
@@ -175,12 +191,24 @@ public class AnnualReviewJobConfiguration {
                     reviewRun::runId, () -> reviewRun.fiscalYear().year())))
             .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
+            .next(tasklet("reviewMeasuresStep", new MeasureReviewTasklet(new MeasureRepository(jdbc), findingRecorder,
+                    reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
+            .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
+                    reviewRun::fiscalYear, () -> workingFolder(reviewRun))))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build))))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
                     keepRunsPerYear)))
             .build();
+    }
+
+    /** How a 取組 is rated from its 取組事項 ({@code docs/method.md}, "Rating a 取組"). */
+    @Bean
+    MeasureReview.RatingRule measureRatingRule(@Value("${plan-review.measures.good-share:1.00}") BigDecimal good,
+            @Value("${plan-review.measures.mostly-share:0.80}") BigDecimal mostly,
+            @Value("${plan-review.measures.unreported-counts-as-behind:false}") boolean unreportedAsBehind) {
+        return new MeasureReview.RatingRule(good, mostly, unreportedAsBehind);
     }
 
     private <T extends TableRow> Step loadStep(RowParser<T> input, ReviewRun reviewRun, FindingRecorder findings) {

@@ -32,6 +32,7 @@ import jp.nakano.planreview.audit.ManifestFile;
 import jp.nakano.planreview.audit.ReportFingerprint;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.common.Checksums;
+import jp.nakano.planreview.review.AnnualReviewJobConfiguration;
 
 /**
  * The audit trail of real runs on the bundled data, through the command line: {@code manifest.json},
@@ -106,7 +107,7 @@ class RunAuditCommandsTests {
 
         Map<String, Map<String, String>> inputs = readCsv(newer.resolve("input-files.csv")).stream()
             .collect(Collectors.toMap(r -> r.get("file"), Function.identity()));
-        assertThat(manifest.inputFiles()).hasSize(8).allSatisfy(input -> {
+        assertThat(manifest.inputFiles()).hasSize(AnnualReviewJobConfiguration.inputFileNames().size()).allSatisfy(input -> {
             Map<String, String> row = inputs.get(input.path());
             assertThat(input.sha256()).as(input.path()).isEqualTo(row.get("sha256"))
                 .isEqualTo(Checksums.sha256(Path.of("input").resolve(input.path())));
@@ -189,7 +190,7 @@ class RunAuditCommandsTests {
 
         assertThat(out.toString().lines()).hasSize(2);
         assertThat(out.toString()).startsWith("CHANGED  " + PDF + ": SHA-256 " + Checksums.sha256(pdf))
-            .contains("MISMATCH: run " + newer.getFileName() + " (FY2022), 15 file(s) checked: 1 changed, 0 missing, 0 added");
+            .contains("MISMATCH: run " + newer.getFileName() + " (FY2022), 17 file(s) checked: 1 changed, 0 missing, 0 added");
     }
 
     @Test

@@ -57,11 +57,11 @@ class KpiReviewReportTests {
         assertThat(cover).contains(compact("令和4年度 (FY2022)")).contains(compact("第2次中野区地域情報化推進計画"))
             .contains("成果指標の進行管理報告").contains(compact("令和3年度 (FY2021) 〜 令和7年度 (FY2025)"))
             .contains(compact("実績のある指標 2 / 10（すべて確定値）")).contains(compact("2023年3月31日（令和4年度末）"))
-            .contains("中野区企画部情報システム課").contains("目次").contains(compact("1. 目標別の成果指標の進行管理"))
-            .contains(compact("8. 入力ファイルと実行記録")).contains(inputFingerprint(Path.of("input")));
+            .contains("中野区企画部情報システム課").contains("目次").contains(compact("1. 目標別の総括（成果指標と取組）"))
+            .contains(compact("2. 目標別の成果指標の進行管理")).contains(compact("11. 入力ファイルと実行記録")).contains(inputFingerprint(Path.of("input")));
         assertThat(text(pdf, 2, 2)).contains("区内のマイナンバーカード交付率");
         // the contents point at the right pages: the provenance is the last page
-        assertThat(cover).contains(compact("8. 入力ファイルと実行記録") + pages(pdf));
+        assertThat(cover).contains(compact("11. 入力ファイルと実行記録") + pages(pdf));
         assertThat(text(pdf, pages(pdf), pages(pdf))).contains("入力ファイルと実行記録");
         assertThat(text).contains(compact("第2次中野区地域情報化推進計画"))
             .contains(compact("令和4年度 (FY2022) 成果指標の進行管理"))
@@ -125,7 +125,8 @@ class KpiReviewReportTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("review-chiiki2-FY2020.xlsx")))) {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertThat(names).containsExactly("成果指標", "状況集計", "実績の推移", "電子手続利用率", "検証結果", "入力ファイル");
+            assertThat(names).containsExactly("成果指標", "状況集計", "取組の進捗状況", "取組の集計", "実績の推移", "電子手続利用率",
+                    "検証結果", "入力ファイル");
             for (int i = 0; i < names.size(); i++) {
                 assertThat(workbook.getSheetAt(i).getPaneInformation().isFreezePane()).isTrue();
             }
