@@ -105,6 +105,7 @@ public final class AttainmentCalculator {
             // multiply before dividing, so the forecast is exact whenever it terminates
             forecast = value.add(Decimals.divide(value.subtract(base).multiply(years(year, finalYear)),
                     years(baseYear, year)));
+            forecast = withinRange(kpi, base, targets, forecast, notes);
             forecastMeets = atLeastAsGood(kpi.direction(), forecast, finalTarget);
         }
         return new Attainment(kpi.kpiId(), year, baseYear, base, value, actual.provisional(), actual.source(),
@@ -199,6 +200,41 @@ public final class AttainmentCalculator {
             .multiply(BigDecimal.valueOf(year.year() - before.getKey()));
         return before.getValue().add(Decimals.divide(rise, BigDecimal.valueOf(after.getKey() - before.getKey())));
     }
+
+    /** The largest value a share can take: 100 for a percentage, the whole of a fraction (15 of 15). */
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * A forecast kept in the figure's natural range: never below zero (a count, a share, hours, an amount), never
+     * above 100 for a percentage or above the whole of a fraction, unless the plan's own baseline or targets lie
+     * outside that range (then the range does not apply on that side). A capped forecast says so in the notes.
+     */
+    private static BigDecimal withinRange(KpiSpec kpi, BigDecimal base, List<TargetPoint> targets, BigDecimal forecast,
+            List<String> notes) {
+        List<BigDecimal> own = new ArrayList<>();
+        own.add(base);
+        targets.stream().filter(t -> t.kind() != TargetKind.PACE).forEach(t -> own.add(absolute(t, base)));
+        BigDecimal floor = own.stream().anyMatch(v -> v.signum() < 0) ? null : BigDecimal.ZERO;
+        BigDecimal ceiling = kpi.denominator() != null ? kpi.denominator() : "%".equals(kpi.unit()) ? HUNDRED : null;
+        if (ceiling != null && own.stream().anyMatch(v -> v.compareTo(kpi.denominator() != null ? kpi.denominator()
+                : HUNDRED) > 0)) {
+            ceiling = null;
+        }
+        if (floor != null && forecast.compareTo(floor) < 0) {
+            notes.add(FORECAST_CAPPED + " at its lower bound " + Decimals.plain(floor) + " (the pace gives "
+                    + Decimals.plain(Decimals.round(forecast, 10)) + ")");
+            return floor;
+        }
+        if (ceiling != null && forecast.compareTo(ceiling) > 0) {
+            notes.add(FORECAST_CAPPED + " at its upper bound " + Decimals.plain(ceiling) + " (the pace gives "
+                    + Decimals.plain(Decimals.round(forecast, 10)) + ")");
+            return ceiling;
+        }
+        return forecast;
+    }
+
+    /** The words that start the note of a capped forecast (the reports look for them). */
+    public static final String FORECAST_CAPPED = "forecast capped";
 
     private static BigDecimal absolute(TargetPoint target, BigDecimal base) {
         return target.relative() ? base.add(target.value()) : target.value();

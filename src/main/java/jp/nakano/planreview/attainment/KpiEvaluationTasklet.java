@@ -114,7 +114,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                     yy -> evaluate(run, kpi, targets, entered, yy));
             Result current = at.apply(year);
             Result previous = at.apply(year.previous());
-            store(run, ++sortKey, kpi, targets, current, previous);
+            store(run, ++sortKey, kpi, targets, entered, current, previous);
             storeSeries(run, year, kpi, targets, at);
             contribution.incrementReadCount();
             byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
@@ -267,7 +267,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 enumOf(Basis.class, rs.getString("basis")), enumOf(CumulativeEntry.class, rs.getString("cumulative_entry")),
                 baselineFy == null ? null : FiscalYear.of(baselineFy), Decimals.normalise(rs.getBigDecimal("baseline_value")),
                 "not_started".equals(rs.getString("baseline_status")), FiscalYear.of(rs.getInt("first_fy")),
-                FiscalYear.of(rs.getInt("last_fy")));
+                FiscalYear.of(rs.getInt("last_fy")), Decimals.normalise(rs.getBigDecimal("denominator")));
         return new Kpi(spec, rs.getString("plan_id"), rs.getString("plan_name"), rs.getString("goal_id"),
                 rs.getString("goal_label"), rs.getString("goal_name"), rs.getString("measure_id"),
                 Decimals.normalise(rs.getBigDecimal("denominator")), rs.getString("baseline_text"),
@@ -278,15 +278,21 @@ public class KpiEvaluationTasklet implements Tasklet {
         return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     }
 
-    private void store(long run, int sortKey, Kpi kpi, List<TargetPoint> targets, Result result, Result previous) {
+    private void store(long run, int sortKey, Kpi kpi, List<TargetPoint> targets, List<ActualFigure> entered,
+            Result result, Result previous) {
         Attainment a = result.attainment();
+        // the decimals the plan and the ward write this KPI's figures with (the reports show its figures so)
+        List<BigDecimal> own = new ArrayList<>();
+        own.add(kpi.spec().baselineValue());
+        targets.forEach(t -> own.add(t.value()));
+        entered.forEach(e -> own.add(e.value()));
         jdbc.update("""
                 INSERT INTO res_kpi_attainment (run_id, fiscal_year, sort_key, plan_id, goal_id, goal_label, measure_id,
                     kpi_id, name, unit, denominator, direction, basis, baseline_fy, baseline, baseline_text, actual,
                     actual_status, actual_source, other_value, other_source, expected, interim_fy, interim_target,
                     interim_met, final_fy, final_target, final_target_text, progress, expected_progress, pace_ratio,
-                    status, forecast, forecast_meets, previous_status, definition_changed, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    status, forecast, forecast_meets, previous_status, definition_changed, reason, figure_decimals)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 run, a.year().year(), sortKey, kpi.planId(), kpi.goalId(), kpi.goalLabel(), kpi.measureId(),
                 kpi.spec().kpiId(), kpi.spec().name(), kpi.spec().unit(), kpi.denominator(),
                 lower(kpi.spec().direction()), lower(kpi.spec().basis()),
@@ -297,7 +303,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 a.finalFy() == null ? null : a.finalFy().year(), a.finalTarget(), finalText(targets, a),
                 stored(a.progress()), stored(a.expectedProgress()), stored(a.paceRatio()), a.status().name(),
                 stored(a.forecast()), a.forecastMeetsTarget(), previous.attainment().status().name(),
-                a.definitionChanged(), a.reason());
+                a.definitionChanged(), a.reason(), Decimals.decimals(own));
     }
 
     /** The plan's wording of the final target the evaluation used. */

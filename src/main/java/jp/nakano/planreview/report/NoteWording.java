@@ -59,6 +59,17 @@ public final class NoteWording {
         return wordings;
     }
 
+    /**
+     * The mark of a forecast the method kept in the figure's natural range (「（上限）」 at 100% or the whole of a
+     * fraction, 「（下限）」 at zero), or nothing.
+     */
+    static String forecastBound(String reason) {
+        if (reason == null || !reason.contains(jp.nakano.planreview.attainment.AttainmentCalculator.FORECAST_CAPPED)) {
+            return "";
+        }
+        return reason.contains("lower bound") ? "（下限）" : "（上限）";
+    }
+
     /** Why a derived indicator has no value, in Japanese. */
     static String derivedReason(String reason) {
         List<String> wording = matches(DERIVED, reason);

@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.Checksums;
-import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
@@ -118,7 +117,8 @@ public class RenderReportsTasklet implements Tasklet {
                             summaryRows(run, year, planId)),
                     section("kpi-trend", "成果指標の実績の推移と見通し", trendParameters(sectionParameters, firstPlanYear),
                             "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
-                                    + "予測値は現状からのペースが続いた場合の最終年度の値。",
+                                    + "予測値は現状からのペースが続いた場合の最終年度の値（0未満・100%超など取り得ない値になる場合は"
+                                    + "下限・上限の値とし「（下限）」「（上限）」と示す）。",
                             trendRows(run, year, planId, series, firstPlanYear)),
                     section("kpi-charts", "成果指標の推移（グラフ）", sectionParameters,
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
@@ -151,6 +151,7 @@ public class RenderReportsTasklet implements Tasklet {
     private static Map<String, ?> row(ResultSet rs) throws SQLException {
         String unit = rs.getString("unit");
         BigDecimal denominator = rs.getBigDecimal("denominator");
+        int decimals = KpiFigures.decimals(unit, rs.getInt("figure_decimals"));
         Status status = Status.valueOf(rs.getString("status"));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("goal_label", rs.getString("goal_label"));
@@ -159,24 +160,24 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("unit", unit);
         Object baselineFy = rs.getObject("baseline_fy");
         String baselineText = rs.getString("baseline_text");
-        String baseline = baselineText != null ? baselineText : KpiFigures.figure(rs.getBigDecimal("baseline"), unit, denominator);
+        String baseline = baselineText != null ? baselineText
+                : KpiFigures.value(rs.getBigDecimal("baseline"), unit, denominator, decimals);
         // the plan's wording often names its year already (約6.8万件 (2024年度末)); add the year only where it does not
         // and [未実施] has no year of its own (the method starts it the year before the plan)
         boolean namesYear = baselineText != null && (baselineText.contains("年度") || baselineText.startsWith("["));
         row.put("baseline", baseline + (baselineFy == null || namesYear ? ""
                 : "\n(" + FiscalYear.of(((Number) baselineFy).intValue()).japanese() + ")"));
         Object interimFy = rs.getObject("interim_fy");
-        row.put("interim", interimFy == null ? "" : KpiFigures.figure(rs.getBigDecimal("interim_target"), unit, denominator)
+        row.put("interim", interimFy == null ? "" : KpiFigures.value(rs.getBigDecimal("interim_target"), unit, denominator, decimals)
                 + "\n(" + FiscalYear.of(((Number) interimFy).intValue()).japanese() + ")");
         Object finalFy = rs.getObject("final_fy");
         String finalText = rs.getString("final_target_text");
         row.put("final_target", finalFy == null ? "" : (finalText != null ? finalText
-                : KpiFigures.figure(rs.getBigDecimal("final_target"), unit, denominator))
+                : KpiFigures.value(rs.getBigDecimal("final_target"), unit, denominator, decimals))
                 + "\n(" + FiscalYear.of(((Number) finalFy).intValue()).japanese() + ")");
-        row.put("actual", KpiFigures.figure(rs.getBigDecimal("actual"), unit, denominator));
-        row.put("expected", KpiFigures.computed(rs.getBigDecimal("expected"), unit, denominator));
-        BigDecimal progress = rs.getBigDecimal("progress");
-        row.put("progress", progress == null ? "" : KpiFigures.percent(progress.multiply(BigDecimal.valueOf(100))));
+        row.put("actual", KpiFigures.value(rs.getBigDecimal("actual"), unit, denominator, decimals));
+        row.put("expected", KpiFigures.value(rs.getBigDecimal("expected"), unit, denominator, decimals));
+        row.put("progress", KpiFigures.ratio(rs.getBigDecimal("progress")));
         row.put("status", status.symbol() + " " + status.word());
         row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
         return row;
@@ -195,8 +196,8 @@ public class RenderReportsTasklet implements Tasklet {
             String measure = rs.getString(1);
             BigDecimal value = rs.getBigDecimal(2);
             String shown = value == null ? "算出できません（" + NoteWording.derivedReason(rs.getString(3)) + "）"
-                    : measure.endsWith("online_receipts_total") ? Decimals.grouped(value, 0) + "件"
-                            : Decimals.grouped(value, 1) + "%";
+                    : measure.endsWith("online_receipts_total") ? KpiFigures.count(value) + "件"
+                            : KpiFigures.value(value, "%", null, KpiFigures.decimals("%", 0));
             return "・" + DERIVED_NAMES.getOrDefault(measure, measure) + "：" + shown;
         }, run, year.year());
         return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）";
@@ -259,11 +260,14 @@ public class RenderReportsTasklet implements Tasklet {
             Map<String, List<SeriesPoint>> series, int firstPlanYear) {
         int first = firstPlanYear - 1;
         return jdbc.query("""
-                SELECT kpi_id, name, unit, denominator, expected_progress, forecast, forecast_meets FROM res_kpi_attainment
+                SELECT kpi_id, name, unit, denominator, expected_progress, forecast, forecast_meets, figure_decimals,
+                       reason
+                FROM res_kpi_attainment
                 WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             String unit = rs.getString(3);
             BigDecimal denominator = rs.getBigDecimal(4);
+            int decimals = KpiFigures.decimals(unit, rs.getInt(8));
             row.put("kpi_name", rs.getString(2));
             row.put("unit", unit);
             Map<Integer, BigDecimal> actuals = new java.util.HashMap<>();
@@ -273,12 +277,12 @@ public class RenderReportsTasklet implements Tasklet {
                 }
             }
             for (int y = 0; y < 6; y++) {
-                row.put("y" + y, KpiFigures.figure(actuals.get(first + y), null, denominator));
+                row.put("y" + y, KpiFigures.value(actuals.get(first + y), null, denominator, decimals));
             }
             BigDecimal expectedProgress = rs.getBigDecimal(5);
-            row.put("expected_progress", expectedProgress == null ? ""
-                    : KpiFigures.percent(expectedProgress.multiply(BigDecimal.valueOf(100))));
-            row.put("forecast", KpiFigures.computed(rs.getBigDecimal(6), unit, denominator));
+            row.put("expected_progress", KpiFigures.ratio(expectedProgress));
+            row.put("forecast", KpiFigures.value(rs.getBigDecimal(6), unit, denominator, decimals)
+                    + NoteWording.forecastBound(rs.getString(9)));
             Object meets = rs.getObject(7);
             row.put("forecast_meets", meets == null ? "" : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
             return row;
@@ -373,7 +377,7 @@ public class RenderReportsTasklet implements Tasklet {
         List<Map<String, ?>> rows = new java.util.ArrayList<>(jdbc.query(UTILISATION_SELECT
                 + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + MAX_PDF_UTILISATION_ROWS, mapper, run, year.year()));
         Map<String, Object> pointer = new java.util.HashMap<>();
-        pointer.put("name", "（全 " + Decimals.grouped(BigDecimal.valueOf(all), 0) + " 行のうち先頭 "
+        pointer.put("name", "（全 " + KpiFigures.count(BigDecimal.valueOf(all)) + " 行のうち先頭 "
                 + MAX_PDF_UTILISATION_ROWS + " 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）");
         rows.add(pointer);
         rows.addAll(jdbc.query(UTILISATION_SELECT + """
@@ -389,22 +393,22 @@ public class RenderReportsTasklet implements Tasklet {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
         row.put("level", JapaneseLabels.level(level));
-        row.put("procedure_count", Decimals.grouped(rs.getBigDecimal(3), 0));
-        row.put("online_receipts", Decimals.grouped(rs.getBigDecimal(4), 0));
-        row.put("total_receipts", Decimals.grouped(rs.getBigDecimal(5), 0));
+        row.put("procedure_count", KpiFigures.count(rs.getBigDecimal(3)));
+        row.put("online_receipts", KpiFigures.count(rs.getBigDecimal(4)));
+        row.put("total_receipts", KpiFigures.count(rs.getBigDecimal(5)));
         BigDecimal rate = rs.getBigDecimal(6);
-        row.put("rate", rate == null ? "" : rate.toPlainString() + "%");
+        row.put("rate", KpiFigures.utilisationRate(rate));
         BigDecimal published = rs.getBigDecimal(7);
-        row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
+        row.put("published_rate", KpiFigures.utilisationRate(published));
         row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
-        row.put("prev_online_receipts", Decimals.grouped(rs.getBigDecimal(9), 0));
+        row.put("prev_online_receipts", KpiFigures.count(rs.getBigDecimal(9)));
         // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
         boolean total = "total".equals(level) || "computed_total".equals(level);
         boolean charted = rate != null && (total || chartSystems && "system".equals(level));
         row.put("chart_label", rs.getString(1));
         row.put("chart_rate", charted ? rate.doubleValue() : null);
         BigDecimal previousRate = rs.getBigDecimal(10);
-        row.put("prev_rate", previousRate == null ? "" : previousRate.toPlainString() + "%");
+        row.put("prev_rate", KpiFigures.utilisationRate(previousRate));
         return row;
     }
 
@@ -430,10 +434,10 @@ public class RenderReportsTasklet implements Tasklet {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", rs.getString(1));
             row.put("encoding", rs.getString(2));
-            row.put("size", Decimals.grouped(rs.getBigDecimal(3), 0));
-            row.put("rows_read", Decimals.grouped(rs.getBigDecimal(4), 0));
-            row.put("rows_loaded", Decimals.grouped(rs.getBigDecimal(5), 0));
-            row.put("rows_rejected", Decimals.grouped(rs.getBigDecimal(6), 0));
+            row.put("size", KpiFigures.count(rs.getBigDecimal(3)));
+            row.put("rows_read", KpiFigures.count(rs.getBigDecimal(4)));
+            row.put("rows_loaded", KpiFigures.count(rs.getBigDecimal(5)));
+            row.put("rows_rejected", KpiFigures.count(rs.getBigDecimal(6)));
             row.put("sha256", rs.getString(7));
             return row;
         }, run);

@@ -1,0 +1,178 @@
+package jp.nakano.planreview.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.review.ReviewRun;
+import jp.nakano.planreview.review.ReviewRuns;
+
+/**
+ * Reads the reports back as a ward official reads them: the display rule of each kind of figure, the wording of
+ * the notes, on the bundled data and on a fictional sample plan ({@code src/test/resources/sample-plan}) that
+ * has the figures the bundled data lacks (a forecast past 100%, a count whose trajectory has fractions …).
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DisplayRulesTests {
+
+    private static final List<String> SAMPLE_FILES = List.of("plans.csv", "goals.csv", "kpis.csv",
+            "kpi-targets.csv", "kpi-actuals.csv");
+
+    @Autowired
+    private JobOperator jobOperator;
+
+    @Autowired
+    private Job annualReviewJob;
+
+    @TempDir
+    static Path dir;
+
+    private Path fy2021;
+
+    private Path fy2022;
+
+    @BeforeAll
+    void runTheBundledDataWithTheSamplePlan() throws Exception {
+        Path input = Files.createDirectories(dir.resolve("input"));
+        try (var files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        for (String name : SAMPLE_FILES) {
+            List<String> lines = Files.readAllLines(Path.of("src/test/resources/sample-plan", name));
+            Files.writeString(input.resolve(name), String.join("\n", lines.subList(1, lines.size())) + "\n",
+                    StandardOpenOption.APPEND);
+        }
+        fy2021 = run(input, 2021);
+        fy2022 = run(input, 2022);
+    }
+
+    private Path run(Path input, int year) throws Exception {
+        JobExecution run = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(input, dir.resolve("out"), FiscalYear.of(year), null));
+        return Path.of(ReviewRuns.runFolder(run));
+    }
+
+    @Test
+    void shouldShowEachKindOfFigureWithOneRuleInThePdf() throws Exception {
+        String fy21 = text(fy2021.resolve("review-sample-FY2021.pdf"));
+        String fy22 = text(fy2022.resolve("review-sample-FY2022.pdf"));
+
+        // an entered 31.0% keeps its decimal; a percentage KPI shows one decimal everywhere
+        assertThat(line(fy21, "サンプル交付率")).contains("31.0%");
+        // 進捗率 with one decimal, also when whole: (3 − 2) ÷ (6 − 2) = 25.0%
+        assertThat(line(fy22, "サンプル連携団体数")).contains("25.0%");
+        // the trend table: the card rate's FY2021 actual 31.0, not 31
+        assertThat(line(trend(fy22), "サンプル交付率 %")).contains("31.6 31.0 62.3");
+        // the chiiki2 report: 46.0 (FY2021) beside 62.3, 進捗率 44.9%
+        String chiiki2 = text(fy2022.resolve("review-chiiki2-FY2022.pdf"));
+        assertThat(line(trend(chiiki2), "区内のマイナンバーカード交付率 %")).contains("31.6 46.0 62.3");
+        assertThat(line(chiiki2, "区内のマイナンバーカード交付率 %")).contains("62.3% 77.2% 44.9%");
+        // e-procedure rates keep their two decimals, counts none
+        assertThat(chiiki2).contains("423 1,793,615 2,441,639 73.46%");
+    }
+
+    @Test
+    void shouldShowACountAsAWholeNumberUnlessThePlanWritesItWithDecimals() throws Exception {
+        String fy22 = text(fy2022.resolve("review-sample-FY2022.pdf"));
+
+        // 計画上の値: 2 + 2 × 2 ÷ 3 = 3.33団体 is shown as 3団体; 0.67/15 as 1/15; 8.4件 as 8件
+        assertThat(line(fy22, "サンプル連携団体数")).contains("3団体 3団体").doesNotContain("3.3");
+        assertThat(line(fy22, "サンプル移行事業数")).contains("0/15 1/15").doesNotContain("0.7");
+        assertThat(line(fy22, "サンプル事故発生件数")).contains("3件 8件").doesNotContain("8.4");
+        // a KPI in 億円 written with one decimal by the plan keeps one
+        String dx = text(fy2022.resolve("review-chiiki2-FY2022.pdf"));
+        assertThat(dx).doesNotContain("5.3件").doesNotContain("0.7/15").doesNotContain("3.3団体");
+    }
+
+    @Test
+    void shouldShowTheWorkbooksFiguresWithTheSameDecimalsAsThePdf() throws Exception {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(fy2022.resolve("review-sample-FY2022.xlsx")))) {
+            XSSFSheet kpis = workbook.getSheet("成果指標");
+            XSSFRow card = row(kpis, "サンプル交付率");
+            XSSFRow groups = row(kpis, "サンプル連携団体数");
+            // the exact value stays in the cell; the cell shows the PDF's decimals
+            assertThat(card.getCell(11).getNumericCellValue()).isEqualTo(62.3);
+            assertThat(card.getCell(11).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
+            assertThat(groups.getCell(13).getNumericCellValue()).isCloseTo(3.3333, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(groups.getCell(13).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            assertThat(groups.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        }
+    }
+
+    @Test
+    void shouldKeepAForecastInItsNaturalRangeAndSaySo() throws Exception {
+        String fy22 = text(fy2022.resolve("review-sample-FY2022.pdf"));
+
+        // the pace gives 108.35% and −13.5件: shown as 100.0%（上限） and 0件（下限）
+        assertThat(line(trend(fy22), "サンプル交付率 %")).contains("100.0%（上限）").doesNotContain("108");
+        assertThat(line(trend(fy22), "サンプル事故発生件数 件")).contains("0件（下限）").doesNotContain("−").doesNotContain("-");
+        assertThat(fy22).contains("「（下限）」「（上限）」と示す");
+        assertThat(text(fy2022.resolve("review-chiiki2-FY2022.pdf"))).doesNotContain("108.4%").contains("100.0%（上限）");
+    }
+
+    /** Every page's text, lines in reading order, runs of white space made one space. */
+    static String text(Path pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            return stripper.getText(document).replaceAll("[ \\t\\u3000]+", " ");
+        }
+    }
+
+    /** The trend table's section (成果指標の実績の推移と見通し) up to the next section. */
+    static String trend(String text) {
+        return section(text, "成果指標の実績の推移と見通し（", "成果指標の推移（");
+    }
+
+    /** The text from a section's heading to the next one's. */
+    static String section(String text, String heading, String next) {
+        int from = text.indexOf(heading);
+        assertThat(from).as(heading).isNotNegative();
+        int to = text.indexOf(next, from);
+        return text.substring(from, to < 0 ? text.length() : to);
+    }
+
+    /** The first line of the text that contains {@code start}, from there on. */
+    static String line(String text, String start) {
+        for (String line : text.split("\\R")) {
+            int at = line.indexOf(start);
+            if (at >= 0) {
+                return line.substring(at);
+            }
+        }
+        throw new AssertionError("no line with " + start + " in:\n" + text);
+    }
+
+    private static XSSFRow row(XSSFSheet sheet, String kpi) {
+        for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+            if (kpi.equals(sheet.getRow(r).getCell(1).getStringCellValue())) {
+                return sheet.getRow(r);
+            }
+        }
+        throw new AssertionError("no row " + kpi);
+    }
+
+}
