@@ -81,6 +81,7 @@ public class RenderReportsTasklet implements Tasklet {
         String derived = derivedIndicators(run, year);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
         List<Map<String, ?>> findings = findingRows(run);
+        PlanFindings findingScope = new PlanFindings(jdbc, run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
         for (Map<String, Object> p : plans) {
@@ -129,8 +130,10 @@ public class RenderReportsTasklet implements Tasklet {
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
                             utilisation),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
-                            "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
-                            findings),
+                            "この計画の指標に関する事項と、区全体に関する事項（電子手続の数値など）。エラーの行は集計から除外。"
+                                    + "ファイルと行は入力フォルダ内の位置。",
+                            findings.stream().filter(f -> findingScope.shows(planId, (String) f.get("message"),
+                                    (String) f.get("value"), (String) f.get("raw"))).toList()),
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
                             + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
@@ -414,7 +417,7 @@ public class RenderReportsTasklet implements Tasklet {
 
     private List<Map<String, ?>> findingRows(long run) {
         return jdbc.query("""
-                SELECT severity, file_name, line_no, field_name, field_value, message, code
+                SELECT severity, file_name, line_no, field_name, field_value, message, code, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("severity", JapaneseLabels.severity(rs.getString(1)));
@@ -423,6 +426,7 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("field", rs.getString(4));
             row.put("value", rs.getString(5));
             row.put("message", "【" + JapaneseLabels.finding(rs.getString(7)) + "】" + rs.getString(6));
+            row.put("raw", rs.getString(8)); // not printed: tells whose finding it is
             return row;
         }, run);
     }

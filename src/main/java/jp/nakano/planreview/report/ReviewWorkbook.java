@@ -58,7 +58,7 @@ public class ReviewWorkbook {
             summary(workbook, styles, runId, year, planId);
             trend(workbook, styles, runId, year, planId);
             utilisation(workbook, styles, runId, year);
-            findings(workbook, styles, runId);
+            findings(workbook, styles, runId, new PlanFindings(jdbc, runId), planId);
             inputs(workbook, styles, runId);
             Path written = Files.createTempFile(file.getParent(), ".workbook-", ".zip");
             try {
@@ -226,13 +226,17 @@ public class ReviewWorkbook {
         widths(sheet, 7, 44, 10, 8, 13, 13, 12, 12, 10, 22, 6);
     }
 
-    private void findings(SXSSFWorkbook workbook, Styles styles, long runId) {
+    private void findings(SXSSFWorkbook workbook, Styles styles, long runId, PlanFindings scope, String planId) {
         Sheet sheet = sheet(workbook, styles, "検証結果", List.of("重要度", "コード", "ファイル", "行", "項目", "値",
                 "内容", "元の行", "区分"));
         int[] r = { 1 };
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
+            // the plan's own findings and the ward-wide ones, as in the PDF
+            if (!scope.shows(planId, rs.getString(7), rs.getString(6), rs.getString(8))) {
+                return;
+            }
             Row row = sheet.createRow(r[0]++);
             text(row, 0, JapaneseLabels.severity(rs.getString(1)));
             text(row, 1, rs.getString(2));

@@ -133,6 +133,20 @@ class DisplayRulesTests {
         assertThat(text(fy2022.resolve("review-chiiki2-FY2022.pdf"))).doesNotContain("108.4%").contains("100.0%（上限）");
     }
 
+    @Test
+    void shouldListAPlansOwnFindingsAndTheWardWideOnesOnly() throws Exception {
+        String chiiki2 = section(text(fy2022.resolve("review-chiiki2-FY2022.pdf")), "この計画の指標に関する事項", "入力ファイルと実行記録");
+        String sample = section(text(fy2022.resolve("review-sample-FY2022.pdf")), "この計画の指標に関する事項", "入力ファイルと実行記録");
+
+        assertThat(chiiki2).contains("chiiki2-k01").doesNotContain("dx2026-k09").doesNotContain("dx2026-k17")
+            .contains("区全体の公表値と掲載システム合計の差");
+        assertThat(sample).doesNotContain("chiiki2-k01").doesNotContain("dx2026-k09")
+            .contains("区全体の公表値と掲載システム合計の差");
+        assertThat(ReportContents.cells(fy2022.resolve("review-chiiki2-FY2022.xlsx")))
+            .anyMatch(c -> c.startsWith("検証結果!") && c.contains("chiiki2-k01"))
+            .noneMatch(c -> c.startsWith("検証結果!") && c.contains("dx2026-k09"));
+    }
+
     /** Every page's text, lines in reading order, runs of white space made one space. */
     static String text(Path pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
