@@ -32,6 +32,7 @@ public final class NoteWording {
     private static final Map<String, String> DERIVED = new LinkedHashMap<>();
 
     static {
+        DERIVED.put("no figures per procedure", "この年度の手続ごとの数値が未入力");
         DERIVED.put("no ward total", "区全体の電子受付件数が未入力");
         DERIVED.put("全受付件数 is not given", "全受付件数が未入力の手続があり主要手続を特定できない");
         DERIVED.put("no 主要手続", "主要手続がない");
@@ -70,10 +71,18 @@ public final class NoteWording {
         return reason.contains("lower bound") ? "（下限）" : "（上限）";
     }
 
-    /** Why a derived indicator has no value, in Japanese. */
+    /** "… is not given for 5 of the 7 procedures …": how many lack a flag, of how many. */
+    private static final java.util.regex.Pattern LACKING = java.util.regex.Pattern
+        .compile("is not given for (\\d+) of the (\\d+)");
+
+    /** Why a derived indicator has no value, in Japanese, with how many procedures lack a flag where it says. */
     static String derivedReason(String reason) {
         List<String> wording = matches(DERIVED, reason);
-        return wording.isEmpty() ? (reason == null ? "" : reason) : wording.get(0);
+        if (wording.isEmpty()) {
+            return reason == null ? "" : reason;
+        }
+        java.util.regex.Matcher lacking = LACKING.matcher(reason);
+        return wording.get(0) + (lacking.find() ? "：" + lacking.group(2) + " 手続のうち " + lacking.group(1) + " 手続" : "");
     }
 
     /** The 備考 of a KPI in Japanese, as the report prints it, from its reason and whether the interim target is met. */

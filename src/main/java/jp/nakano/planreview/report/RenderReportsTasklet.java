@@ -52,13 +52,18 @@ public class RenderReportsTasklet implements Tasklet {
     /** The version the manifest records, printed on the cover and the provenance page. */
     private final String softwareVersion;
 
+    /** 主要手続 are procedures with at least this many 全受付件数 a year (configuration). */
+    private final BigDecimal majorThreshold;
+
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
             "kpi-charts", "eprocedure-utilisation", "validation-findings", "run-provenance");
 
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
-            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion) {
+            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
+            BigDecimal majorThreshold) {
         this.jdbc = jdbc;
+        this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
         this.workbook = new ReviewWorkbook(jdbc);
@@ -79,6 +84,7 @@ public class RenderReportsTasklet implements Tasklet {
         String fingerprint = inputFingerprint(run);
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
+        String wardTrend = wardTrend(run, year);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
         List<Map<String, ?>> findings = findingRows(run);
         PlanFindings findingScope = new PlanFindings(jdbc, run);
@@ -125,8 +131,9 @@ public class RenderReportsTasklet implements Tasklet {
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
                             chartRows(run, year, planId, series)),
-                    section("eprocedure-utilisation", "主な電子手続の利用状況", withDerived(sectionParameters, derived),
-                            "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
+                    section("eprocedure-utilisation", "主な電子手続の利用状況",
+                            withDerived(sectionParameters, derived, wardTrend, utilisation),
+                            "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第3位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
                             utilisation),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
@@ -189,7 +196,8 @@ public class RenderReportsTasklet implements Tasklet {
     private static final Map<String, String> DERIVED_NAMES = Map.of("eprocedure:online_receipts_total",
             "オンラインによる申請手続受付件数", "eprocedure:major_online_coverage", "主要手続のオンライン手続カバー率",
             "eprocedure:major_online_utilisation", "主要手続のオンライン手続利用率", "eprocedure:kakanai_coverage",
-            "書かない窓口のカバー率（手続数による）");
+            "書かない窓口のカバー率（手続数による）", "eprocedure:kakanai_coverage:receipts",
+            "書かない窓口のカバー率（受付件数による）");
 
     /** The indicators derived from the e-procedure figures, one line each: the value, or why there is none. */
     private String derivedIndicators(long run, FiscalYear year) {
@@ -203,13 +211,45 @@ public class RenderReportsTasklet implements Tasklet {
                             : KpiFigures.value(value, "%", null, KpiFigures.decimals("%", 0));
             return "・" + DERIVED_NAMES.getOrDefault(measure, measure) + "：" + shown;
         }, run, year.year());
-        return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）";
+        return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年" + KpiFigures.count(majorThreshold) + "件以上の手続）";
     }
 
-    private static Map<String, Object> withDerived(Map<String, Object> common, String derived) {
+    private static Map<String, Object> withDerived(Map<String, Object> common, String derived, String wardTrend,
+            List<Map<String, ?>> utilisation) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("DERIVED", derived);
+        parameters.put("WARD_TREND", wardTrend);
+        // a chart says something only when it compares at least two rows (the sum of the listed systems repeats
+        // them and is not counted)
+        parameters.put("CHART_BARS", (int) utilisation.stream()
+            .filter(r -> r.get("chart_rate") != null && !JapaneseLabels.level("computed_total").equals(r.get("level")))
+            .count());
         return parameters;
+    }
+
+    /**
+     * The ward total of 電子受付件数 year by year up to the review year, with the change against the year before,
+     * as the ward publishes it (令和3年度 1,706,697件（前年度比 +245,634件）); {@code null} with fewer than two years.
+     */
+    private String wardTrend(long run, FiscalYear year) {
+        Map<Integer, BigDecimal> totals = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT fiscal_year, online_receipts FROM in_eprocedure_figure
+                WHERE run_id = ? AND row_level = 'total' AND NOT excluded AND fiscal_year <= ? AND online_receipts IS NOT NULL
+                ORDER BY fiscal_year, source_line""", rs -> {
+            totals.putIfAbsent(rs.getInt(1), rs.getBigDecimal(2));
+        }, run, year.year());
+        if (totals.size() < 2) {
+            return null;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("区全体の電子受付件数の推移（区の公表値）");
+        totals.forEach((y, total) -> {
+            BigDecimal before = totals.get(y - 1);
+            lines.add("・" + FiscalYear.of(y).label() + "　" + KpiFigures.count(total) + "件"
+                    + (before == null ? "" : "（前年度比 " + KpiFigures.change(total.subtract(before)) + "件）"));
+        });
+        return String.join("\n", lines);
     }
 
     private static ReviewPdf.Section section(String template, String title, Map<String, Object> common, String note,

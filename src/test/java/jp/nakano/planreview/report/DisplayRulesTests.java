@@ -32,12 +32,12 @@ import jp.nakano.planreview.review.ReviewRuns;
  * the notes, on the bundled data and on a fictional sample plan ({@code src/test/resources/sample-plan}) that
  * has the figures the bundled data lacks (a forecast past 100%, a count whose trajectory has fractions …).
  */
-@SpringBootTest
+@SpringBootTest(properties = "plan-review.major-procedure-threshold=12000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisplayRulesTests {
 
     private static final List<String> SAMPLE_FILES = List.of("plans.csv", "goals.csv", "kpis.csv",
-            "kpi-targets.csv", "kpi-actuals.csv");
+            "kpi-targets.csv", "kpi-actuals.csv", "eprocedure-figures.csv");
 
     @Autowired
     private JobOperator jobOperator;
@@ -51,6 +51,8 @@ class DisplayRulesTests {
     private Path fy2021;
 
     private Path fy2022;
+
+    private Path fy2023;
 
     @BeforeAll
     void runTheBundledDataWithTheSamplePlan() throws Exception {
@@ -67,6 +69,7 @@ class DisplayRulesTests {
         }
         fy2021 = run(input, 2021);
         fy2022 = run(input, 2022);
+        fy2023 = run(input, 2023);
     }
 
     private Path run(Path input, int year) throws Exception {
@@ -145,6 +148,46 @@ class DisplayRulesTests {
         assertThat(ReportContents.cells(fy2022.resolve("review-chiiki2-FY2022.xlsx")))
             .anyMatch(c -> c.startsWith("検証結果!") && c.contains("chiiki2-k01"))
             .noneMatch(c -> c.startsWith("検証結果!") && c.contains("dx2026-k09"));
+    }
+
+    @Test
+    void shouldSayHowTheEprocedureRatesAreRoundedAndWhichThresholdMakesAMajorProcedure() throws Exception {
+        String chiiki2 = text(fy2022.resolve("review-chiiki2-FY2022.pdf"));
+
+        // 73.46% has two decimals: the third is rounded
+        assertThat(chiiki2).contains("小数第3位を四捨五入").doesNotContain("小数第2位を四捨五入");
+        // the configured threshold (12,000 in this test), not a fixed 1万件
+        assertThat(chiiki2).contains("主要手続 = 全受付件数が年12,000件以上の手続").doesNotContain("1万件以上");
+    }
+
+    @Test
+    void shouldSayTheFiguresAreMissingAndGiveBothKakanaiCoverages() throws Exception {
+        String fy22 = text(fy2022.resolve("review-chiiki2-FY2022.pdf"));
+        String fy23 = text(fy2023.resolve("review-sample-FY2023.pdf"));
+
+        // FY2022 lists no procedure: the figures are missing, not the 主要手続
+        assertThat(fy22).contains("主要手続のオンライン手続カバー率：算出できません（この年度の手続ごとの数値が未入力）")
+            .doesNotContain("主要手続がない");
+        assertThat(fy22).contains("書かない窓口のカバー率（受付件数による）：算出できません（この年度の手続ごとの数値が未入力）");
+        // FY2023 (sample): 主要手続 A (20,000, online) and B (12,000): 20,000 ÷ 32,000 = 62.5%, 15,000 ÷ 20,000 = 75.0%
+        assertThat(fy23).contains("主要手続のオンライン手続カバー率：62.5%").contains("主要手続のオンライン手続利用率：75.0%");
+        // the 上記以外 row bundles 5 procedures without a flag: no share of the 2 listed ones
+        assertThat(fy23).contains("書かない窓口のカバー率（手続数による）：算出できません（書かない窓口の対応の区分が未入力：7 手続のうち 5 手続）")
+            .contains("書かない窓口のカバー率（受付件数による）：算出できません（書かない窓口の対応の区分が未入力：7 手続のうち 5 手続）")
+            .doesNotContain("50.0%");
+    }
+
+    @Test
+    void shouldChartOnlyWhatComparesAndGiveTheWardTotalsTrend() throws Exception {
+        String fy22 = text(fy2022.resolve("review-chiiki2-FY2022.pdf"));
+
+        // only the ward total has a rate in FY2022: no chart of one bar
+        assertThat(fy22).doesNotContain("図: システムごとの電子手続利用率");
+        // the ward total year by year with the change, as the ward publishes it
+        assertThat(fy22).contains("区全体の電子受付件数の推移（区の公表値）")
+            .contains("・令和2年度 (FY2020) 1,461,063件")
+            .contains("・令和3年度 (FY2021) 1,706,697件（前年度比 +245,634件）")
+            .contains("・令和4年度 (FY2022) 1,793,615件（前年度比 +86,918件）");
     }
 
     /** Every page's text, lines in reading order, runs of white space made one space. */
