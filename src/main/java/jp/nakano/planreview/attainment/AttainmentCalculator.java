@@ -61,6 +61,15 @@ public final class AttainmentCalculator {
             return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
                     year + " is before the baseline year " + baseYear, notes);
         }
+        if (year.equals(baseYear)) {
+            // the year the plan measures from: nothing was expected of it yet, so it is not rated
+            return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
+                    year + " " + BASELINE_YEAR + ": not rated", notes);
+        }
+        if (year.compareTo(kpi.planFirstFy()) < 0) {
+            return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
+                    year + " " + BEFORE_PLAN + " " + kpi.planFirstFy() + "–" + kpi.planLastFy() + ": not rated", notes);
+        }
         if (year.compareTo(kpi.planLastFy()) > 0) {
             return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
                     year + " is after the plan period " + kpi.planFirstFy() + "–" + kpi.planLastFy(), notes);
@@ -232,6 +241,12 @@ public final class AttainmentCalculator {
         }
         return forecast;
     }
+
+    /** The reason of the baseline year, which is not rated (the reports look for the words). */
+    public static final String BASELINE_YEAR = "is the baseline year";
+
+    /** The reason of a year after the baseline but before the plan starts, which is not rated. */
+    public static final String BEFORE_PLAN = "is before the plan period";
 
     /** The words that start the note of a capped forecast (the reports look for them). */
     public static final String FORECAST_CAPPED = "forecast capped";

@@ -17,6 +17,8 @@ public final class NoteWording {
     static {
         WORDING.put("no actual for", "実績未公表");
         WORDING.put("is before the baseline year", "現状の年度より前");
+        WORDING.put("is the baseline year", "基準年度（現状値の年度のため評価しない）");
+        WORDING.put("is before the plan period", "計画期間前（評価しない）");
         WORDING.put("is after the plan period", "計画期間後");
         WORDING.put("not compared", "定義・単位が異なるため比較せず");
         WORDING.put("no increment for", "累計の増分に欠落あり");
@@ -69,6 +71,23 @@ public final class NoteWording {
             return "";
         }
         return reason.contains("lower bound") ? "（下限）" : "（上限）";
+    }
+
+    /**
+     * The status changes of a summary row ({@code chiiki2-k01 順調→遅れ; …}, as stored) with each KPI named as the
+     * plan names it, one per line: 「区内のマイナンバーカード交付率：順調→遅れ」.
+     */
+    static String changes(String changed, Map<String, String> names) {
+        if (changed == null || changed.isBlank()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String change : changed.split("; ")) {
+            int space = change.indexOf(' ');
+            String id = space < 0 ? change : change.substring(0, space);
+            lines.add(names.getOrDefault(id, id) + (space < 0 ? "" : "：" + change.substring(space + 1)));
+        }
+        return String.join("\n", lines);
     }
 
     /** "… is not given for 5 of the 7 procedures …": how many lack a flag, of how many. */

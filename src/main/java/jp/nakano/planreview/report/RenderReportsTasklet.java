@@ -368,7 +368,18 @@ public class RenderReportsTasklet implements Tasklet {
         return rows;
     }
 
+    /** The plan's KPIs by id, with the names the plan gives them. */
+    static Map<String, String> kpiNames(JdbcTemplate jdbc, long run, FiscalYear year, String planId) {
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.query("SELECT kpi_id, name FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? AND plan_id = ?",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                }, run, year.year(), planId);
+        return names;
+    }
+
     private List<Map<String, ?>> summaryRows(long run, FiscalYear year, String planId) {
+        Map<String, String> names = kpiNames(jdbc, run, year, planId);
         return jdbc.query("""
                 SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
                 FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
@@ -382,7 +393,7 @@ public class RenderReportsTasklet implements Tasklet {
                         row.put(columns[c], Integer.toString(rs.getInt(3 + c)));
                         row.put("n_" + columns[c], rs.getInt(3 + c)); // for the chart
                     }
-                    row.put("changed", rs.getString(10) == null ? "" : rs.getString(10));
+                    row.put("changed", NoteWording.changes(rs.getString(10), names));
                     return row;
                 }, run, year.year(), planId);
     }

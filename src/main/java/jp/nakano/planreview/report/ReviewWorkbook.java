@@ -137,6 +137,7 @@ public class ReviewWorkbook {
         Sheet sheet = sheet(workbook, styles, "状況集計", List.of("区分", "名称", "達成", "順調", "やや遅れ", "遅れ", "悪化",
                 "未評価", "指標数", "前年度からの状況の変化"));
         int[] r = { 1 };
+        java.util.Map<String, String> names = RenderReportsTasklet.kpiNames(jdbc, runId, year, planId);
         jdbc.query("""
                 SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
                 FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
@@ -146,7 +147,7 @@ public class ReviewWorkbook {
             for (int c = 0; c < 7; c++) {
                 row.createCell(2 + c).setCellValue(rs.getInt(3 + c));
             }
-            text(row, 9, rs.getString(10));
+            text(row, 9, NoteWording.changes(rs.getString(10), names));
         }, runId, year.year(), planId);
         widths(sheet, 10, 50, 6, 6, 8, 6, 6, 7, 7, 40);
     }

@@ -297,12 +297,25 @@ class AttainmentCalculatorTests {
     }
 
     @Test
-    void shouldTakeTheBaselineAsTheActualOfItsYear() {
+    void shouldTakeTheBaselineAsTheActualOfItsYearButNotRateIt() {
         Attainment a = evaluate(kpi("k01", Direction.HIGHER, Basis.LEVEL, 2020, "31.6", 2021, 2025),
                 targets(fin(2025, "100")), List.of(), 2020);
 
         assertThat(a.actual()).isEqualByComparingTo("31.6");
-        assertThat(a.status()).isEqualTo(Status.ON_TRACK);
+        // nothing was expected of the year the plan measures from
+        assertThat(a.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(a.reason()).contains("FY2020 is the baseline year: not rated");
+    }
+
+    @Test
+    void shouldNotRateAYearBeforeThePlanStarts() {
+        // アプリダウンロード数 約6.8万件 (FY2024); the plan runs FY2026–2030: FY2025 is before it
+        Attainment a = evaluate(kpi("k01", Direction.HIGHER, Basis.CUMULATIVE, 2024, "68000", 2026, 2030),
+                targets(milestone(2025, "100000"), fin(2030, "150000")), actuals(actual(2025, "90000")), 2025);
+
+        assertThat(a.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(a.actual()).isEqualByComparingTo("90000");
+        assertThat(a.reason()).contains("FY2025 is before the plan period FY2026–FY2030: not rated");
     }
 
     @Test

@@ -190,6 +190,29 @@ class DisplayRulesTests {
             .contains("・令和4年度 (FY2022) 1,793,615件（前年度比 +86,918件）");
     }
 
+    @Test
+    void shouldNameTheIndicatorsWhoseStatusChanged() throws Exception {
+        String summary = section(text(fy2022.resolve("review-sample-FY2022.pdf")), "成果指標の状況（", "成果指標の実績の推移と見通し（");
+
+        // FY2021 → FY2022: the card rate 悪化 (31.0% below 31.6%) → 順調, the inquiries 順調 → 達成
+        assertThat(summary).contains("サンプル交付率：悪化→順調").contains("サンプル問い合わせ件数：順調→達成")
+            .doesNotContain("sample-k0");
+        assertThat(ReportContents.cells(fy2022.resolve("review-sample-FY2022.xlsx")))
+            .anyMatch(c -> c.startsWith("状況集計!J") && c.contains("サンプル交付率：悪化→順調"))
+            .noneMatch(c -> c.startsWith("状況集計!") && c.contains("sample-k01"));
+    }
+
+    @Test
+    void shouldNotRateTheBaselineYearNorListItAsAChange() throws Exception {
+        // FY2020 is the 2nd plan's baseline year: the card rate's 遅れ in FY2021 is no change from a 順調 it never had
+        String summary = section(text(fy2021.resolve("review-chiiki2-FY2021.pdf")), "成果指標の状況（", "成果指標の実績の推移と見通し（");
+        assertThat(summary).doesNotContain("→");
+        assertThat(text(fy2021.resolve("review-chiiki2-FY2021.pdf"))).doesNotContain("順調→遅れ");
+        // the sample plan in FY2021: only changes from FY2021's own ratings … and FY2020 is its baseline year
+        assertThat(section(text(fy2021.resolve("review-sample-FY2021.pdf")), "成果指標の状況（", "成果指標の実績の推移と見通し（"))
+            .doesNotContain("→");
+    }
+
     /** Every page's text, lines in reading order, runs of white space made one space. */
     static String text(Path pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
