@@ -120,11 +120,14 @@ class KpiController {
         static KpiRow of(int order, Map<String, String> row, int year, Map<String, String> plans) {
             String status = row.getOrDefault("status", "");
             int rank = Status.values().length;
+            Status rated = null;
             for (Status s : Status.values()) {
                 if (s.word().equals(status)) {
                     rank = s.ordinal();
+                    rated = s;
                 }
             }
+            String finalFy = row.get("final_fy");
             String progress = row.getOrDefault("progress_percent", "");
             String unit = row.get("unit");
             BigDecimal denominator = decimal(row.get("denominator"));
@@ -139,7 +142,8 @@ class KpiController {
                             shown(KpiFigures.value(decimal(row.get("final_target")), unit, denominator, decimals))),
                     progress.isBlank() ? null : new BigDecimal(progress), status, row.get("status_symbol"), rank,
                     "review-" + row.get("plan_id") + "-FY" + year + ".pdf",
-                    NoteWording.note(row.get("reason"), Boolean.valueOf(row.get("interim_met"))));
+                    NoteWording.note(row.get("reason"), Boolean.valueOf(row.get("interim_met")), rated, year,
+                            finalFy == null || finalFy.isBlank() ? null : Integer.valueOf(finalFy)));
         }
 
         /** The progress as the report prints it, {@code 44.9%}. */

@@ -106,7 +106,21 @@ public final class NoteWording {
 
     /** The 備考 of a KPI in Japanese, as the report prints it, from its reason and whether the interim target is met. */
     public static String note(String reason, Boolean interimMet) {
+        return note(reason, interimMet, null, null, null);
+    }
+
+    /**
+     * The 備考 of a KPI in Japanese; a KPI rated 達成 before its final target's year says that it has reached the
+     * target's level and when the target is due (「最終目標の水準に到達（目標年度は令和7年度）」): an annual figure
+     * can fall back, and the rating is of the year, not of the plan.
+     */
+    public static String note(String reason, Boolean interimMet, jp.nakano.planreview.attainment.Status status,
+            Integer year, Integer finalYear) {
         List<String> parts = new ArrayList<>();
+        if (status == jp.nakano.planreview.attainment.Status.ACHIEVED && year != null && finalYear != null
+                && year < finalYear) {
+            parts.add("最終目標の水準に到達（目標年度は" + jp.nakano.planreview.common.FiscalYear.of(finalYear).japanese() + "）");
+        }
         if (Boolean.TRUE.equals(interimMet)) {
             parts.add("中間目標を達成済み");
         }

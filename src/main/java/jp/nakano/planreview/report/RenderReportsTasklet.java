@@ -93,7 +93,13 @@ public class RenderReportsTasklet implements Tasklet {
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             List<Map<String, ?>> rows = jdbc.query("""
-                    SELECT a.*, g.name AS goal_name FROM res_kpi_attainment a
+                    SELECT a.*, g.name AS goal_name,
+                           (SELECT MIN(t.target_text) FROM in_kpi_target t WHERE t.run_id = a.run_id AND t.kpi_id = a.kpi_id
+                            AND t.fiscal_year = a.interim_fy AND t.kind = 'interim' AND NOT t.excluded) AS interim_text,
+                           (SELECT MAX(CASE WHEN t.is_relative THEN 1 ELSE 0 END) FROM in_kpi_target t
+                            WHERE t.run_id = a.run_id AND t.kpi_id = a.kpi_id AND t.fiscal_year = a.final_fy
+                            AND t.kind = 'final' AND NOT t.excluded) AS final_relative
+                    FROM res_kpi_attainment a
                     JOIN in_goal g ON g.run_id = a.run_id AND g.goal_id = a.goal_id AND NOT g.excluded
                     WHERE a.run_id = ? AND a.fiscal_year = ? AND a.plan_id = ? ORDER BY a.sort_key""",
                     (rs, i) -> row(rs), run, year.year(), planId);
@@ -169,27 +175,40 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("kpi_name", rs.getString("name"));
         row.put("unit", unit);
         Object baselineFy = rs.getObject("baseline_fy");
-        String baselineText = rs.getString("baseline_text");
+        // the plan's own wording of each figure (約146万件, 170万件), its Western years in 和暦 like the rest of the column
+        String baselineText = FiscalYear.japaneseIn(rs.getString("baseline_text"));
         String baseline = baselineText != null ? baselineText
                 : KpiFigures.value(rs.getBigDecimal("baseline"), unit, denominator, decimals);
         // the plan's wording often names its year already (約6.8万件 (2024年度末)); add the year only where it does not
         // and [未実施] has no year of its own (the method starts it the year before the plan)
         boolean namesYear = baselineText != null && (baselineText.contains("年度") || baselineText.startsWith("["));
+        if (namesYear) {
+            // the year on a line of its own, as in the other cells, not broken inside 「令和6年度末」
+            baselineText = baselineText.replaceFirst("[ 　]*([(（][^()（）]*年度[^()（）]*[)）])$", "\n$1");
+            baseline = baselineText;
+        }
         row.put("baseline", baseline + (baselineFy == null || namesYear ? ""
                 : "\n(" + FiscalYear.of(((Number) baselineFy).intValue()).japanese() + ")"));
         Object interimFy = rs.getObject("interim_fy");
-        row.put("interim", interimFy == null ? "" : KpiFigures.value(rs.getBigDecimal("interim_target"), unit, denominator, decimals)
+        String interimText = FiscalYear.japaneseIn(rs.getString("interim_text"));
+        row.put("interim", interimFy == null ? "" : (interimText != null ? interimText
+                : KpiFigures.value(rs.getBigDecimal("interim_target"), unit, denominator, decimals))
                 + "\n(" + FiscalYear.of(((Number) interimFy).intValue()).japanese() + ")");
         Object finalFy = rs.getObject("final_fy");
-        String finalText = rs.getString("final_target_text");
-        row.put("final_target", finalFy == null ? "" : (finalText != null ? finalText
-                : KpiFigures.value(rs.getBigDecimal("final_target"), unit, denominator, decimals))
+        String finalText = FiscalYear.japaneseIn(rs.getString("final_target_text"));
+        String finalValue = KpiFigures.value(rs.getBigDecimal("final_target"), unit, denominator, decimals);
+        // a relative target (実施前比 ▲500時間) also shows the value it resolves to (3,000時間), broken at the plan's
+        // space so that the narrow column does not break inside the figure
+        boolean relative = rs.getInt("final_relative") == 1;
+        row.put("final_target", finalFy == null ? "" : (finalText == null ? finalValue
+                : relative ? finalText.replaceFirst("[ 　]+", "\n") + "\n（" + finalValue + "）" : finalText)
                 + "\n(" + FiscalYear.of(((Number) finalFy).intValue()).japanese() + ")");
         row.put("actual", KpiFigures.value(rs.getBigDecimal("actual"), unit, denominator, decimals));
         row.put("expected", KpiFigures.value(rs.getBigDecimal("expected"), unit, denominator, decimals));
         row.put("progress", KpiFigures.ratio(rs.getBigDecimal("progress")));
         row.put("status", status.symbol() + " " + status.word());
-        row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
+        row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met"), status,
+                rs.getInt("fiscal_year"), finalFy == null ? null : ((Number) finalFy).intValue()));
         return row;
     }
 

@@ -213,6 +213,46 @@ class DisplayRulesTests {
             .doesNotContain("→");
     }
 
+    @Test
+    void shouldSayWhenAKpiHasReachedItsFinalTargetBeforeItsYear() throws Exception {
+        String fy22 = text(fy2022.resolve("review-sample-FY2022.pdf"));
+
+        // 55,000件 in FY2022 against 約6万件 by FY2025: 達成, and the reader is told the target's year
+        assertThat(line(fy22, "サンプル問い合わせ件数")).contains("◎ 達成");
+        assertThat(fy22).contains("最終目標の水準に到達").contains("（目標年度は令和7年度）");
+    }
+
+    @Test
+    void shouldWriteEveryYearOfTheKpiTableInOneCalendar() throws Exception {
+        String table = section(text(fy2022.resolve("review-sample-FY2022.pdf")), "目標1 サンプルの目標", "成果指標の状況（");
+
+        // the plan wrote 約6.8万件 (2020年度末): the column reads 令和 like its other years
+        assertThat(table).contains("約6.8万件").contains("(令和2年度末)").doesNotContain("2020年度").contains("(令和7年度)");
+    }
+
+    @Test
+    void shouldKeepThePlansOwnWordingOfEveryTarget() throws Exception {
+        String fy22 = text(fy2022.resolve("review-sample-FY2022.pdf"));
+        String chiiki2 = text(fy2022.resolve("review-chiiki2-FY2022.pdf"));
+
+        // the interim target as the plan writes it, beside the final 200万件
+        assertThat(line(fy22, "約146万件")).contains("170万件").contains("200万件").doesNotContain("1,700,000");
+        assertThat(line(chiiki2, "約146万件")).contains("170万件").doesNotContain("1,700,000");
+        // the exact value stays in the workbook
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(fy2022.resolve("review-sample-FY2022.xlsx")))) {
+            assertThat(row(workbook.getSheet("成果指標"), "サンプル申請件数").getCell(7).getNumericCellValue()).isEqualTo(1_700_000);
+        }
+    }
+
+    @Test
+    void shouldShowWhatARelativeTargetResolvesTo() throws Exception {
+        String table = section(text(fy2022.resolve("review-sample-FY2022.pdf")), "目標1 サンプルの目標", "成果指標の状況（");
+
+        // 実施前比 ▲500時間 from 3,500時間 is 3,000時間; the wording is broken at its space, not inside the figure
+        assertThat(table).contains("実施前比").contains("▲500時間").contains("（3,000時間）").doesNotContain("▲500時\n");
+        assertThat(table.lines().filter(l -> l.contains("500時")).toList()).allMatch(l -> l.contains("500時間"));
+    }
+
     /** Every page's text, lines in reading order, runs of white space made one space. */
     static String text(Path pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
