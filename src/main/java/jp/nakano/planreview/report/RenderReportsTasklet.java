@@ -92,6 +92,12 @@ public class RenderReportsTasklet implements Tasklet {
         Path working = workingFolder.get();
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
+            String outside = outsideReviewYears(run, year, p);
+            if (outside != null && only == null) {
+                log.info("Left out the report of plan {} for {}: {}; give --plan={} to render it anyway", planId, year,
+                        outside, planId);
+                continue;
+            }
             List<Map<String, ?>> rows = jdbc.query("""
                     SELECT a.*, g.name AS goal_name,
                            (SELECT MIN(t.target_text) FROM in_kpi_target t WHERE t.run_id = a.run_id AND t.kpi_id = a.kpi_id
@@ -119,6 +125,10 @@ public class RenderReportsTasklet implements Tasklet {
                     + FiscalYear.of(((Number) p.get("last_fy")).intValue()).label());
             cover.put("INPUT_FINGERPRINT", fingerprint);
             cover.put("SOFTWARE", "作成: plan-review " + softwareVersion);
+            if (outside != null) {
+                cover.put("COVER_NOTE", "（注）この計画の評価期間（" + reviewYears(run, year, p)
+                        + "）外の年度。多くの指標は評価できない（--plan=" + planId + " の指定で作成）");
+            }
             Map<String, List<SeriesPoint>> series = seriesByKpi(run, year, planId);
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
@@ -162,6 +172,35 @@ public class RenderReportsTasklet implements Tasklet {
             log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The years a plan is reviewed for by default: from the earliest baseline year of its KPIs (the year before the
+     * plan for those without one) to the plan's last year.
+     */
+    private int[] reviewWindow(long run, FiscalYear year, Map<String, Object> plan) {
+        int first = ((Number) plan.get("first_fy")).intValue();
+        Integer earliest = jdbc.queryForObject("SELECT MIN(baseline_fy) FROM res_kpi_attainment "
+                + "WHERE run_id = ? AND fiscal_year = ? AND plan_id = ?", Integer.class, run, year.year(), plan.get("plan_id"));
+        return new int[] { earliest == null ? first - 1 : Math.min(earliest, first - 1),
+                ((Number) plan.get("last_fy")).intValue() };
+    }
+
+    private String reviewYears(long run, FiscalYear year, Map<String, Object> plan) {
+        int[] window = reviewWindow(run, year, plan);
+        return FiscalYear.of(window[0]).japanese() + "〜" + FiscalYear.of(window[1]).japanese();
+    }
+
+    /** Why the year is outside the plan's review years, or {@code null} when it is inside. */
+    private String outsideReviewYears(long run, FiscalYear year, Map<String, Object> plan) {
+        int[] window = reviewWindow(run, year, plan);
+        if (year.year() < window[0]) {
+            return year + " is before " + FiscalYear.of(window[0]) + ", the earliest baseline year of its KPIs";
+        }
+        if (year.year() > window[1]) {
+            return year + " is after the plan's last year " + FiscalYear.of(window[1]);
+        }
+        return null;
     }
 
     private static Map<String, ?> row(ResultSet rs) throws SQLException {

@@ -33,6 +33,7 @@ import jp.nakano.planreview.review.ReviewRuns;
  * has the figures the bundled data lacks (a forecast past 100%, a count whose trajectory has fractions …).
  */
 @SpringBootTest(properties = "plan-review.major-procedure-threshold=12000")
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DisplayRulesTests {
 
@@ -251,6 +252,29 @@ class DisplayRulesTests {
         // 実施前比 ▲500時間 from 3,500時間 is 3,000時間; the wording is broken at its space, not inside the figure
         assertThat(table).contains("実施前比").contains("▲500時間").contains("（3,000時間）").doesNotContain("▲500時\n");
         assertThat(table.lines().filter(l -> l.contains("500時")).toList()).allMatch(l -> l.contains("500時間"));
+    }
+
+    @Test
+    void shouldRenderAPlanOnlyForItsReviewYearsUnlessAskedFor(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        // the DX plan (FY2026–2030) has no KPI with a baseline before FY2023: FY2022 would be pages of 未評価
+        JobExecution every = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(Path.of("input"), dir.resolve("out-plans"), FiscalYear.of(2022), null));
+        Path folder = Path.of(ReviewRuns.runFolder(every));
+        assertThat(folder.resolve("review-chiiki2-FY2022.pdf")).exists();
+        assertThat(folder.resolve("review-dx2026-FY2022.pdf")).doesNotExist();
+        assertThat(output).contains("Left out the report of plan dx2026 for FY2022: FY2022 is before FY2023, "
+                + "the earliest baseline year of its KPIs; give --plan=dx2026 to render it anyway");
+
+        // asked for by name, it is rendered with a note on the cover
+        JobExecution one = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(Path.of("input"), dir.resolve("out-plans"), FiscalYear.of(2022), "dx2026"));
+        Path dx = Path.of(ReviewRuns.runFolder(one)).resolve("review-dx2026-FY2022.pdf");
+        String cover = text(dx).split("目次")[0];
+        assertThat(cover).contains("（注）この計画の評価期間（令和5年度〜令和12年度）外の年度。多くの指標は評価できない"
+                + "（--plan=dx2026 の指定で作成）");
+        // the plan in its review years carries no such note
+        assertThat(text(fy2022.resolve("review-chiiki2-FY2022.pdf"))).doesNotContain("（注）");
     }
 
     /** Every page's text, lines in reading order, runs of white space made one space. */
