@@ -414,8 +414,16 @@ public class RenderReportsTasklet implements Tasklet {
                 }
                 Status status = Status.valueOf(rs.getString(4));
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("kpi_name", rs.getString(2));
-                row.put("unit", rs.getString(3));
+                String name = rs.getString(2);
+                String unit = rs.getString(3);
+                // the chart's title adds the unit: a name that ends with it already (文書量 (fm)) does not repeat it
+                for (String own : new String[] { " (" + unit + ")", "(" + unit + ")", "（" + unit + "）" }) {
+                    if (name.endsWith(own)) {
+                        name = name.substring(0, name.length() - own.length());
+                    }
+                }
+                row.put("kpi_name", name);
+                row.put("unit", unit);
                 row.put("status", status.symbol() + " " + status.word());
                 // the points themselves, not a data source: the report is filled twice (page numbers) and a
                 // data source can be read only once
