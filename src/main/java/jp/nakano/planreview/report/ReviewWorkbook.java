@@ -69,7 +69,7 @@ public class ReviewWorkbook {
             MeasureSheets.add(workbook, new MeasureRepository(jdbc), runId, year, planId);
             trend(workbook, styles, runId, year, planId);
             utilisation(workbook, styles, runId, year);
-            findings(workbook, styles, runId);
+            findings(workbook, styles, runId, new PlanFindings(jdbc, runId), planId);
             inputs(workbook, styles, runId);
             Path written = Files.createTempFile(file.getParent(), ".workbook-", ".zip");
             try {
@@ -109,32 +109,34 @@ public class ReviewWorkbook {
         jdbc.query("""
                 SELECT goal_label, name, unit, baseline_fy, baseline, baseline_text, interim_fy, interim_target, final_fy,
                        final_target, final_target_text, actual, actual_status, expected, progress, expected_progress,
-                       pace_ratio, status, forecast, forecast_meets, reason
+                       pace_ratio, status, forecast, forecast_meets, reason, figure_decimals
                 FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
                 rs -> {
                     Row row = sheet.createRow(r[0]++);
+                    // the KPI's figures show the decimals the PDF shows (KpiFigures); the cells keep the exact value
+                    CellStyle figure = styles.figure(KpiFigures.decimals(rs.getString(3), rs.getInt(22)));
                     Status status = Status.valueOf(rs.getString(18));
                     text(row, 0, rs.getString(1));
                     text(row, 1, rs.getString(2));
                     text(row, 2, rs.getString(3));
                     integer(row, 3, rs, 4);
-                    number(row, 4, rs.getBigDecimal(5), styles.number);
+                    number(row, 4, rs.getBigDecimal(5), figure);
                     text(row, 5, rs.getString(6));
                     integer(row, 6, rs, 7);
-                    number(row, 7, rs.getBigDecimal(8), styles.number);
+                    number(row, 7, rs.getBigDecimal(8), figure);
                     integer(row, 8, rs, 9);
-                    number(row, 9, rs.getBigDecimal(10), styles.number);
+                    number(row, 9, rs.getBigDecimal(10), figure);
                     text(row, 10, rs.getString(11));
-                    number(row, 11, rs.getBigDecimal(12), styles.number);
+                    number(row, 11, rs.getBigDecimal(12), figure);
                     text(row, 12, "provisional".equals(rs.getString(13)) ? "速報値"
                             : rs.getString(13) == null ? null : "確定値");
-                    number(row, 13, rs.getBigDecimal(14), styles.number);
+                    number(row, 13, rs.getBigDecimal(14), figure);
                     number(row, 14, rs.getBigDecimal(15), styles.percent);
                     number(row, 15, rs.getBigDecimal(16), styles.percent);
                     number(row, 16, rs.getBigDecimal(17), styles.percent);
                     text(row, 17, status.word());
                     text(row, 18, status.symbol());
-                    number(row, 19, rs.getBigDecimal(19), styles.number);
+                    number(row, 19, rs.getBigDecimal(19), figure);
                     Object meets = rs.getObject(20);
                     text(row, 20, meets == null ? null : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
                     text(row, 21, NoteWording.note(rs.getString(21), null));
@@ -146,6 +148,7 @@ public class ReviewWorkbook {
         Sheet sheet = sheet(workbook, styles, "状況集計", List.of("区分", "名称", "達成", "順調", "やや遅れ", "遅れ", "悪化",
                 "未評価", "指標数", "前年度からの状況の変化"));
         int[] r = { 1 };
+        java.util.Map<String, String> names = RenderReportsTasklet.kpiNames(jdbc, runId, year, planId);
         jdbc.query("""
                 SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
                 FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
@@ -155,7 +158,7 @@ public class ReviewWorkbook {
             for (int c = 0; c < 7; c++) {
                 row.createCell(2 + c).setCellValue(rs.getInt(3 + c));
             }
-            text(row, 9, rs.getString(10));
+            text(row, 9, NoteWording.changes(rs.getString(10), names));
         }, runId, year.year(), planId);
         widths(sheet, 10, 50, 6, 6, 8, 6, 6, 7, 7, 40);
     }
@@ -164,7 +167,7 @@ public class ReviewWorkbook {
         Sheet sheet = sheet(workbook, styles, "実績の推移", List.of("成果指標", "年度", "区分", "値"));
         int[] r = { 1 };
         jdbc.query("""
-                SELECT a.name, s.point_year, s.series, s.point_value FROM res_kpi_series s
+                SELECT a.name, s.point_year, s.series, s.point_value, a.unit, a.figure_decimals FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
                 ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year, s.point_value""",
@@ -173,7 +176,7 @@ public class ReviewWorkbook {
                     text(row, 0, rs.getString(1));
                     text(row, 1, FiscalYear.of(rs.getInt(2)).japanese());
                     text(row, 2, rs.getString(3));
-                    number(row, 3, rs.getBigDecimal(4), styles.number);
+                    number(row, 3, rs.getBigDecimal(4), styles.figure(KpiFigures.decimals(rs.getString(5), rs.getInt(6))));
                 }, runId, year.year(), planId);
         widths(sheet, 44, 12, 8, 14);
     }
@@ -219,9 +222,9 @@ public class ReviewWorkbook {
             row.createCell(0).setCellValue(year.year());
             text(row, 1, rs.getString(1));
             text(row, 2, JapaneseLabels.level(rs.getString(2)));
-            number(row, 3, rs.getBigDecimal(3), styles.number);
-            number(row, 4, rs.getBigDecimal(4), styles.number);
-            number(row, 5, rs.getBigDecimal(5), styles.number);
+            number(row, 3, rs.getBigDecimal(3), styles.figure(0));
+            number(row, 4, rs.getBigDecimal(4), styles.figure(0));
+            number(row, 5, rs.getBigDecimal(5), styles.figure(0));
             BigDecimal rate = rs.getBigDecimal(6);
             number(row, 6, rate == null ? null : rate.movePointLeft(2), styles.percent2);
             BigDecimal published = rs.getBigDecimal(7);
@@ -236,13 +239,17 @@ public class ReviewWorkbook {
         widths(sheet, 7, 44, 10, 8, 13, 13, 12, 12, 10, 22, 6);
     }
 
-    private void findings(SXSSFWorkbook workbook, Styles styles, long runId) {
+    private void findings(SXSSFWorkbook workbook, Styles styles, long runId, PlanFindings scope, String planId) {
         Sheet sheet = sheet(workbook, styles, "検証結果", List.of("重要度", "コード", "ファイル", "行", "項目", "値",
                 "内容", "元の行", "区分"));
         int[] r = { 1 };
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
+            // the plan's own findings and the ward-wide ones, as in the PDF
+            if (!scope.shows(planId, rs.getString(7), rs.getString(6), rs.getString(8))) {
+                return;
+            }
             Row row = sheet.createRow(r[0]++);
             text(row, 0, JapaneseLabels.severity(rs.getString(1)));
             text(row, 1, rs.getString(2));
@@ -317,13 +324,22 @@ public class ReviewWorkbook {
 
         final CellStyle header;
 
-        final CellStyle number;
-
         final CellStyle percent;
 
         final CellStyle percent2;
 
+        /** A KPI's figures by their decimals (display rules of {@link KpiFigures}). */
+        private final CellStyle[] figures = new CellStyle[KpiFigures.MAX_DECIMALS + 1];
+
+        CellStyle figure(int decimals) {
+            return figures[decimals];
+        }
+
         Styles(SXSSFWorkbook workbook) {
+            for (int d = 0; d < figures.length; d++) {
+                figures[d] = workbook.createCellStyle();
+                figures[d].setDataFormat(workbook.createDataFormat().getFormat(KpiFigures.excelFormat(d)));
+            }
             Font bold = workbook.createFont();
             bold.setBold(true);
             header = workbook.createCellStyle();
@@ -332,8 +348,6 @@ public class ReviewWorkbook {
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             header.setBorderBottom(BorderStyle.THIN);
             header.setWrapText(true);
-            number = workbook.createCellStyle();
-            number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.##"));
             percent = workbook.createCellStyle();
             percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
             percent2 = workbook.createCellStyle();
