@@ -179,7 +179,7 @@ public class ReviewWorkbook {
             cell(row, 1, c.description(), styles.text);
             Cell rows = row.createCell(2);
             rows.setCellValue(c.rows());
-            rows.setCellStyle(styles.number("#,##0"));
+            rows.setCellStyle(styles.number("#,##0" + PAD));
         }
         int widest = contents.stream().mapToInt(c -> SheetLayout.displayWidth(c.sheet())).max().orElse(0);
         int described = contents.stream().mapToInt(c -> SheetLayout.displayWidth(c.description())).max().orElse(0);
@@ -295,7 +295,7 @@ public class ReviewWorkbook {
                 }, runId, year.year(), planId);
         Integer firstPlanYear = jdbc.query("SELECT first_fy FROM in_plan WHERE run_id = ? AND plan_id = ? AND NOT excluded",
                 rs -> rs.next() ? rs.getInt(1) : null, runId, planId);
-        List<SheetLayout.Column> columns = new ArrayList<>(List.of(col("成果指標", 44), col("単位", 6), col("区分", 6)));
+        List<SheetLayout.Column> columns = new ArrayList<>(List.of(col("成果指標", 60), col("単位", 6), col("区分", 6)));
         for (int y : years) {
             columns.add(col(FiscalYear.of(y).japanese() + (firstPlanYear != null && y < firstPlanYear ? "\n（計画前年度）" : ""),
                     12));
@@ -383,7 +383,7 @@ public class ReviewWorkbook {
             sheet.text(9, rs.getString(9), styles.text);
             Object line = rs.getObject(10);
             if (line != null) {
-                sheet.number(10, ((Number) line).longValue(), line.toString(), styles.number("0"));
+                sheet.number(10, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
             }
         }, runId, year.year());
         SheetLayout last = parts.get(parts.size() - 1);
@@ -419,7 +419,7 @@ public class ReviewWorkbook {
             sheet.text(1, rs.getString(3), styles.text);
             Object line = rs.getObject(4);
             if (line != null) {
-                sheet.number(2, ((Number) line).longValue(), line.toString(), styles.number("0"));
+                sheet.number(2, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
             }
             sheet.text(3, rs.getString(5), styles.text);
             sheet.text(4, rs.getString(6), styles.text);
@@ -497,6 +497,9 @@ public class ReviewWorkbook {
         sheet.number(column, value.doubleValue(), shown, styles.number(format(shown)));
     }
 
+    /** The padding after every number format: the width of a space. */
+    static final String PAD = "_ ";
+
     private static final Pattern SHOWN = Pattern.compile("-?[0-9,]*[0-9](?:\\.([0-9]+))?(.*)", Pattern.DOTALL);
 
     /**
@@ -513,9 +516,13 @@ public class ReviewWorkbook {
         String suffix = m.group(2);
         String format = "#,##0" + (decimals == 0 ? "" : "." + "0".repeat(decimals));
         if (suffix.equals("%")) {
-            return format + "%";
+            format += "%";
         }
-        return suffix.isEmpty() ? format : format + "\"" + suffix.replace("\"", "") + "\"";
+        else if (!suffix.isEmpty()) {
+            format += "\"" + suffix.replace("\"", "") + "\"";
+        }
+        // a space's width after the number, as Japanese Excel's own number formats have, keeps it off the border
+        return format + PAD;
     }
 
     /**
@@ -596,7 +603,6 @@ public class ReviewWorkbook {
             return numbers.computeIfAbsent(format, f -> {
                 CellStyle style = body();
                 style.setAlignment(HorizontalAlignment.RIGHT);
-                style.setIndention((short) 1);
                 style.setDataFormat(workbook.createDataFormat().getFormat(f));
                 return style;
             });

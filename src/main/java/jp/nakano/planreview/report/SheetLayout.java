@@ -31,7 +31,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 public final class SheetLayout {
 
     /** Points per line of 11-point text, Japanese glyphs included (they stand taller than Latin ones). */
-    static final float LINE_HEIGHT = 15.5f;
+    static final float LINE_HEIGHT = 15f;
 
     /** Room for the autofilter's drop-down button beside a header, in character widths. */
     static final int FILTER_BUTTON = 3;
@@ -220,9 +220,8 @@ public final class SheetLayout {
                 row.createCell(c).setCellStyle(empty);
             }
         }
-        if (rowLines > 1) {
-            row.setHeightInPoints(rowLines * LINE_HEIGHT + 2);
-        }
+        // every row its height: a spreadsheet application does not fit rows to wrapped text when it opens a file
+        row.setHeightInPoints(rowLines * LINE_HEIGHT + 2);
         row = null;
     }
 
