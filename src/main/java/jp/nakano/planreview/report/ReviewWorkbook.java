@@ -194,9 +194,9 @@ public class ReviewWorkbook {
     private Contents kpis(SXSSFWorkbook workbook, Styles styles, String document, long runId, FiscalYear year,
             String planId) {
         SheetLayout sheet = table(workbook, styles, "成果指標", List.of(col("目標", 12), col("成果指標", 24),
-                col("単位", 6), col("現状の\n年度", 12), col("現状\n（数値）", 12), col("現状\n（計画の表記）", 14),
+                col("単位", 6), col("現状の\n年度", 12), col("現状\n（数値）", 12), col("現状\n（計画の表記）", 22),
                 col("中間目標\nの年度", 12), col("中間目標\n（数値）", 12), col("最終目標\nの年度", 12),
-                col("最終目標\n（数値）", 12), col("最終目標\n（計画の表記）", 14), col("実績", 12), col("確定・\n速報", 8),
+                col("最終目標\n（数値）", 12), col("最終目標\n（計画の表記）", 22), col("実績", 12), col("確定・\n速報", 8),
                 col("計画上の値", 12), col("進捗率\n（%）", 10), col("計画上の\n進捗率\n（%）", 10), col("ペース比\n（%）", 10),
                 col("状況", 12), col("予測値", 12), col("予測で\n目標達成", 14), col("備考", 24)));
         jdbc.query("""
@@ -297,8 +297,10 @@ public class ReviewWorkbook {
                 rs -> rs.next() ? rs.getInt(1) : null, runId, planId);
         List<SheetLayout.Column> columns = new ArrayList<>(List.of(col("成果指標", 60), col("単位", 6), col("区分", 6)));
         for (int y : years) {
-            columns.add(col(FiscalYear.of(y).japanese() + (firstPlanYear != null && y < firstPlanYear ? "\n（計画前年度）" : ""),
-                    12));
+            // as the PDF's trend table marks the year before the plan; a KPI's baseline may lie further back
+            String before = firstPlanYear == null || y >= firstPlanYear ? ""
+                    : y == firstPlanYear - 1 ? "\n（計画前年度）" : "\n（計画期間前）";
+            columns.add(col(FiscalYear.of(y).japanese() + before, 12));
         }
         SheetLayout sheet = table(workbook, styles, "実績の推移", columns);
         for (TrendRow row : rows) {

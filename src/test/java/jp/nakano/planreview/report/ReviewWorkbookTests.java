@@ -238,37 +238,63 @@ class ReviewWorkbookTests {
 
     @Test
     void shouldGoOnOverFurtherSheetsWhenTheEprocedureTableIsLongerThanASheetHolds() throws Exception {
-        Path small = dir.resolve("split.xlsx");
-        // Excel's limit is 1,048,575 rows under the header; one row per sheet shows the same logic on three rows
-        new ReviewWorkbook(jdbc, 1).write(run().getId(), FiscalYear.of(2022), "chiiki2",
-                new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間", "発行", "0".repeat(64), "plan-review test"),
-                small);
+        // a generated table of 626 rows for FY2020, and 250 rows per sheet for Excel's 1,048,575: the same logic
+        Path input = Files.createDirectories(dir.resolve("long-input"));
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        StringBuilder generated = new StringBuilder();
+        for (int i = 1; i <= 600; i++) {
+            generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
+                .append(",generated procedure ").append(i).append(",,1,2,,,,,test,\n");
+        }
+        Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
+        JobExecution longRun = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
+        Path whole = Path.of(ReviewRuns.runFolder(longRun)).resolve("review-chiiki2-FY2020.xlsx");
+        Path split = dir.resolve("split.xlsx");
 
-        try (XSSFWorkbook whole = workbook("chiiki2"); XSSFWorkbook split = new XSSFWorkbook(Files.newInputStream(small))) {
-            XSSFSheet all = whole.getSheet("電子手続利用率");
+        new ReviewWorkbook(jdbc, 250).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
+                new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間", "発行", "0".repeat(64), "plan-review test"),
+                split);
+
+        try (XSSFWorkbook one = new XSSFWorkbook(Files.newInputStream(whole));
+                XSSFWorkbook parts = new XSSFWorkbook(Files.newInputStream(split))) {
+            XSSFSheet all = one.getSheet("電子手続利用率");
+            assertThat(all.getLastRowNum()).isEqualTo(626);
+            assertThat(one.getSheet("電子手続利用率 (2)")).isNull();
             List<String> names = new ArrayList<>();
-            for (String sheetName : List.of("電子手続利用率", "電子手続利用率 (2)", "電子手続利用率 (3)")) {
-                XSSFSheet part = split.getSheet(sheetName);
-                assertThat(part).as(sheetName).isNotNull();
-                assertThat(part.getLastRowNum()).as(sheetName).isEqualTo(1);
+            int[] sizes = { 250, 250, 126 };
+            List<String> sheets = List.of("電子手続利用率", "電子手続利用率 (2)", "電子手続利用率 (3)");
+            for (int p = 0; p < sheets.size(); p++) {
+                XSSFSheet part = parts.getSheet(sheets.get(p));
+                assertThat(part).as(sheets.get(p)).isNotNull();
+                assertThat(part.getLastRowNum()).as(sheets.get(p)).isEqualTo(sizes[p]);
                 assertThat(headers(part)).isEqualTo(headers(all));
                 assertThat(part.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
-                assertThat(part.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K2");
-                names.add(part.getRow(1).getCell(1).getStringCellValue());
+                assertThat(part.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K" + (sizes[p] + 1));
+                for (int r = 1; r <= part.getLastRowNum(); r++) {
+                    names.add(part.getRow(r).getCell(1).getStringCellValue());
+                }
             }
-            assertThat(split.getSheet("電子手続利用率 (4)")).isNull();
-            // nothing lost, nothing repeated, in the plan's order
+            assertThat(parts.getSheet("電子手続利用率 (4)")).isNull();
+            // nothing lost, nothing repeated, in the plan's order, the totals last
             List<String> expected = new ArrayList<>();
             for (int r = 1; r <= all.getLastRowNum(); r++) {
                 expected.add(all.getRow(r).getCell(1).getStringCellValue());
             }
-            assertThat(names).isEqualTo(expected);
+            assertThat(names).isEqualTo(expected).contains("generated procedure 600").endsWith("区全体の電子手続");
             List<String> cover = new ArrayList<>();
-            split.getSheet("表紙").forEach(row -> row.forEach(cell -> cover.add(formatter.formatCellValue(cell))));
-            assertThat(cover).contains("電子手続利用率 (3)", "主な電子手続の利用状況（計画の表の順）の 3〜3 行目（1シートに 1 行まで）");
+            parts.getSheet("表紙").forEach(row -> row.forEach(cell -> cover.add(formatter.formatCellValue(cell))));
+            assertThat(cover).contains("電子手続利用率 (3)",
+                    "主な電子手続の利用状況（計画の表の順）の 251〜500 行目（1シートに 250 行まで）",
+                    "主な電子手続の利用状況（計画の表の順）の 501〜626 行目（1シートに 250 行まで）");
         }
         assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1))
             .hasMessageContaining("1048575");
+        assertThat(ReviewWorkbook.MAX_DATA_ROWS + 1).isEqualTo(org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
 
     @Test
