@@ -158,6 +158,7 @@ public class ReviewWorkbook {
         facts.put("作成ソフトウェア", cover.software());
         for (Map.Entry<String, String> fact : facts.entrySet()) {
             Row row = sheet.createRow(r++);
+            row.setHeightInPoints(SheetLayout.LINE_HEIGHT + 4);
             cell(row, 0, fact.getKey(), styles.header);
             cell(row, 1, fact.getValue(), styles.text);
             cell(row, 2, "", styles.text);
@@ -169,9 +170,10 @@ public class ReviewWorkbook {
         Row head = sheet.createRow(r++);
         cell(head, 0, "シート", styles.header);
         cell(head, 1, "内容", styles.header);
-        cell(head, 2, "行数（見出しを除く）", styles.header);
+        cell(head, 2, "行数", styles.header);
         for (Contents c : contents) {
             Row row = sheet.createRow(r++);
+            row.setHeightInPoints(SheetLayout.LINE_HEIGHT + 4);
             Cell name = cell(row, 0, c.sheet(), styles.link);
             Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
             link.setAddress("'" + c.sheet() + "'!A1");

@@ -31,7 +31,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 public final class SheetLayout {
 
     /** Points per line of 11-point text, Japanese glyphs included (they stand taller than Latin ones). */
-    static final float LINE_HEIGHT = 15f;
+    public static final float LINE_HEIGHT = 15f;
 
     /** Room for the autofilter's drop-down button beside a header, in character widths. */
     static final int FILTER_BUTTON = 3;
