@@ -61,6 +61,9 @@ public final class SheetLayout {
 
     private int next;
 
+    /** The header's row. */
+    private int top;
+
     public SheetLayout(Sheet sheet, List<Column> columns) {
         this.sheet = sheet;
         this.columns = List.copyOf(columns);
@@ -96,12 +99,21 @@ public final class SheetLayout {
     }
 
     /**
-     * Writes the header row (the sheet's first), as high as its longest heading's lines, and freezes it;
+     * Writes the header row as the sheet's first row, as high as its longest heading's lines, and freezes it;
      * {@code empty} is the style of the cells a row leaves empty, so that the table's borders run unbroken.
      */
     public void header(CellStyle style, CellStyle empty) {
+        header(0, style, empty);
+    }
+
+    /**
+     * Writes the header row at row {@code at} (0-based; rows above it, a title or instructions, are the caller's
+     * and print on the first page only), as high as its longest heading's lines, and freezes the rows down to it.
+     */
+    public void header(int at, CellStyle style, CellStyle empty) {
         this.empty = empty;
-        Row headerRow = sheet.createRow(0);
+        this.top = at;
+        Row headerRow = sheet.createRow(at);
         int lines = 1;
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = headerRow.createCell(c);
@@ -110,8 +122,8 @@ public final class SheetLayout {
             lines = Math.max(lines, columns.get(c).header().split("\n", -1).length);
         }
         headerRow.setHeightInPoints(lines * LINE_HEIGHT + 4);
-        sheet.createFreezePane(0, 1);
-        next = 1;
+        sheet.createFreezePane(0, at + 1);
+        next = at + 1;
     }
 
     /** Ends the current row and starts the next one. */
@@ -122,9 +134,16 @@ public final class SheetLayout {
         return row;
     }
 
-    /** The number of rows written so far, the header included. */
+    /** The number of rows of the table written so far, the header included. */
     public int rows() {
-        return next;
+        return next - top;
+    }
+
+    /** Writes an empty cell with a style of its own (an input cell of a form, say); it counts as the row's cell. */
+    public Cell blank(int column, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(style);
+        return cell;
     }
 
     /** Writes a text cell (nothing for an empty text); text longer than the column's maximum width wraps. */
@@ -166,10 +185,10 @@ public final class SheetLayout {
             sheet.setColumnWidth(c, Math.min(255, columnWidth(c)) * 256);
         }
         int last = Math.max(0, next - 1);
-        CellRangeAddress table = new CellRangeAddress(0, last, 0, columns.size() - 1);
+        CellRangeAddress table = new CellRangeAddress(top, last, 0, columns.size() - 1);
         sheet.setAutoFilter(table);
         sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, columns.size() - 1, 0, last);
-        sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        sheet.setRepeatingRows(new CellRangeAddress(top, top, -1, -1));
         printOnA4Landscape(sheet, document);
     }
 
