@@ -57,6 +57,19 @@ public final class AttainmentCalculator {
         }
         BigDecimal finalTarget = absolute(finalPoint, base);
         FiscalYear finalYear = finalPoint.year();
+        FiscalYear from = baseYear;
+        TargetPoint beforeBase = targets.stream()
+            .filter(t -> t.kind() == TargetKind.FINAL ? t.year().compareTo(from) <= 0
+                    : t.kind() != TargetKind.PACE && t.year().compareTo(from) < 0)
+            .min(Comparator.comparing(TargetPoint::year))
+            .orElse(null);
+        if (beforeBase != null) {
+            // a target dated before its own baseline is a typing error (kpi.target-before-baseline): no rating
+            return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget, "target year not after the baseline: the "
+                    + beforeBase.kind().name().toLowerCase(java.util.Locale.ROOT) + " target for " + beforeBase.year()
+                    + (beforeBase.kind() == TargetKind.FINAL ? " does not follow" : " precedes") + " the baseline ("
+                    + baseYear + "); correct kpi-targets.csv", notes);
+        }
         if (year.compareTo(baseYear) < 0) {
             return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
                     year + " is before the baseline year " + baseYear, notes);

@@ -84,13 +84,15 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
      * @param path relative to the input folder
      * @param encoding the encoding detected ({@code UTF-8}, {@code UTF-8 (BOM)}, {@code CP932})
      * @param size bytes
-     * @param rowsRead data rows read (the header not counted)
-     * @param rowsLoaded rows stored
-     * @param rowsRejected rows left out as findings
-     * @param sha256 lower-case hex
+     * @param rowsRead data rows read (the header and blank rows not counted): loaded + rejected + left out
+     * @param rowsLoaded rows stored and used
+     * @param rowsRejected rows that break the format, kept as findings
+     * @param rowsLeftOut rows left out by the checks across rows (unknown id, duplicate key), kept as findings
+     * @param rowsBlank blank rows (every cell empty), skipped
+     * @param sha256 lower-case hex of the bytes the run read
      */
     public record InputFile(String path, String encoding, long size, Long rowsRead, Long rowsLoaded,
-            Long rowsRejected, String sha256) {
+            Long rowsRejected, Long rowsLeftOut, Long rowsBlank, String sha256) {
     }
 
     /**

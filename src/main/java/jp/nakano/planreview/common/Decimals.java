@@ -37,7 +37,7 @@ public final class Decimals {
             if (!allowPercent) {
                 throw new NumberFormatException("この列には「%」を付けない");
             }
-            s = s.substring(0, s.length() - 1);
+            s = s.substring(0, s.length() - 1).strip(); // "62.3 %" as Excel and Word write it
         }
         if (s.startsWith("▲") || s.startsWith("△")) {
             s = "-" + s.substring(1);

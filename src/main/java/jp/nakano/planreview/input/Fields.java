@@ -91,10 +91,50 @@ public final class Fields {
 
     private String checkId(String column, String value) {
         if (!ID.matcher(value).matches()) {
-            problem(column, value, "IDは英数字と「.」「_」「-」だけで書く");
+            String hidden = invisible(value);
+            problem(column, hidden == null ? value : visible(value), hidden == null
+                    ? "IDは英数字と「.」「_」「-」だけで書く"
+                    : "IDに見えない文字 " + hidden + " が含まれる（コピー元の書式が残っている。消して打ち直す）");
             return null;
         }
         return value;
+    }
+
+    /**
+     * The invisible or space characters of a text with their position, e.g. {@code U+200B（ZERO WIDTH
+     * SPACE、4文字目）}, or {@code null} when it has none; such a character makes an id look right and not match.
+     */
+    static String invisible(String value) {
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);
+            if (hidden(cp)) {
+                found.add(String.format("U+%04X（%s、%d文字目）", cp, Character.getName(cp),
+                        value.codePointCount(0, i) + 1));
+            }
+            i += Character.charCount(cp);
+        }
+        return found.isEmpty() ? null : String.join("、", found);
+    }
+
+    private static boolean hidden(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.FORMAT || type == Character.CONTROL || Character.isWhitespace(cp)
+                || Character.isSpaceChar(cp);
+    }
+
+    /** The text with each invisible character shown as {@code <U+200B>}, so the finding's value shows it. */
+    static String visible(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(cp -> {
+            if (hidden(cp)) {
+                out.append(String.format("<U+%04X>", cp));
+            }
+            else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     public FiscalYear fiscalYear(String column) {

@@ -27,7 +27,16 @@ final class JapaneseLabels {
             Map.entry("kpi.baseline-without-year", "現状値の年度が不明"),
             Map.entry("kpi.definition-changed", "定義・単位の異なる実績（比較しない）"),
             Map.entry("kpi.targets-inconsistent", "目標値の不整合"), Map.entry("kpi.derived-differs", "入力値と算出値の相違"),
-            Map.entry("run.year-without-figures", "対象年度の数値なし"));
+            Map.entry("run.year-without-figures", "対象年度の数値なし"),
+            Map.entry("kpi.actual-fraction", "割合を小数で入力（取込対象外）"),
+            Map.entry("kpi.actual-text-differs", "実績値と表記の不一致"),
+            Map.entry("kpi.actual-implausible", "不自然な実績値（要確認）"),
+            Map.entry("kpi.running-total-decreases", "累計の減少（取込対象外）"),
+            Map.entry("kpi.target-before-baseline", "目標年度が現状の年度以前（未評価）"),
+            Map.entry("eprocedure.implausible-change", "前年度から10倍を超える変化（要確認）"),
+            Map.entry("eprocedure.total-as-system", "システム行に合計行の疑い"),
+            Map.entry("input.changed-during-run", "実行中に変わった入力ファイル"),
+            Map.entry("input.outside-folder", "入力フォルダ外へのリンク"));
 
     private JapaneseLabels() {
     }

@@ -17,6 +17,7 @@ public final class NoteWording {
     static {
         WORDING.put("no actual for", "実績未公表");
         WORDING.put("is before the baseline year", "現状の年度より前");
+        WORDING.put("target year not after the baseline", "目標の年度が現状の年度以前（目標値の入力誤り）");
         WORDING.put("is after the plan period", "計画期間後");
         WORDING.put("not compared", "定義・単位が異なるため比較せず");
         WORDING.put("no increment for", "累計の増分に欠落あり");

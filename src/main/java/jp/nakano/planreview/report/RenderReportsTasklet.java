@@ -134,7 +134,9 @@ public class RenderReportsTasklet implements Tasklet {
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
                             + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
-                            + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。",
+                            + "。同じ入力からは同じ報告書ができる（実行の日時と番号は出力フォルダの manifest.json にある）。"
+                            + "読込行 = 取込行 + 形式不備（形式の誤りで除外）+ 照合除外（IDの不明・重複などで除外）。"
+                            + "空行（すべてのセルが空の行）は行として数えない。",
                             provenance));
             Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file
@@ -426,7 +428,8 @@ public class RenderReportsTasklet implements Tasklet {
 
     private List<Map<String, ?>> provenanceRows(long run) {
         return jdbc.query("""
-                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256, rows_left_out,
+                       rows_blank
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", rs.getString(1));
@@ -435,6 +438,8 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("rows_read", Decimals.grouped(rs.getBigDecimal(4), 0));
             row.put("rows_loaded", Decimals.grouped(rs.getBigDecimal(5), 0));
             row.put("rows_rejected", Decimals.grouped(rs.getBigDecimal(6), 0));
+            row.put("rows_left_out", Decimals.grouped(rs.getBigDecimal(8), 0));
+            row.put("rows_blank", Decimals.grouped(rs.getBigDecimal(9), 0));
             row.put("sha256", rs.getString(7));
             return row;
         }, run);

@@ -328,20 +328,23 @@ public class ReviewWorkbook {
 
     private Contents inputs(SXSSFWorkbook workbook, Styles styles, String document, long runId) {
         SheetLayout sheet = table(workbook, styles, "入力ファイル", List.of(col("入力ファイル", 30), col("文字コード", 10),
-                col("サイズ\n（バイト）", 12), col("読込行", 10), col("取込行", 10), col("除外行", 10), col("SHA-256", 66)));
+                col("サイズ\n（バイト）", 12), col("読込行", 10), col("取込行", 10), col("形式不備", 10), col("照合除外", 10),
+                col("空行", 8), col("SHA-256", 66)));
         jdbc.query("""
-                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, rows_left_out, rows_blank,
+                       sha256
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), rs -> {
             sheet.nextRow();
             sheet.text(0, rs.getString(1), styles.text);
             sheet.text(1, rs.getString(2), styles.text);
-            for (int c = 2; c <= 5; c++) {
+            for (int c = 2; c <= 7; c++) {
                 count(sheet, styles, c, rs.getBigDecimal(c + 1));
             }
-            sheet.text(6, rs.getString(7), styles.text);
+            sheet.text(8, rs.getString(9), styles.text);
         }, runId);
         sheet.finish(document);
-        return new Contents("入力ファイル", "入力ファイルと行数、SHA-256（報告書の元データの確認用）", sheet);
+        return new Contents("入力ファイル", "入力ファイルと行数（読込・取込・形式不備・照合除外・空行）、SHA-256（報告書の元データの確認用）",
+                sheet);
     }
 
     private static final String UTILISATION = "電子手続利用率";
@@ -498,8 +501,18 @@ public class ReviewWorkbook {
      * the value stays exact for sums and filters, only its display rounds, by the reports' own rule.
      */
     private static void shown(SheetLayout sheet, Styles styles, int column, BigDecimal value, String shown) {
+        if (value.abs().compareTo(EXCEL_EXACT) >= 0) {
+            // Excel keeps 15 significant digits (10^20 became 1.0E20): such a figure is exact only as text. Digits
+            // beyond the 15th after the point (a computed third) stay a number: no display shows them
+            String exact = Decimals.grouped(value, 10);
+            sheet.number(column, 0, exact, styles.number(format(shown))).setCellValue(exact);
+            return;
+        }
         sheet.number(column, value.doubleValue(), shown, styles.number(format(shown)));
     }
+
+    /** From here on a whole number has more digits than a spreadsheet number keeps exactly. */
+    private static final BigDecimal EXCEL_EXACT = new BigDecimal("1000000000000000");
 
     /** The padding after every number format: the width of a space. */
     static final String PAD = "_ ";

@@ -36,7 +36,7 @@ import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.RejectedRowListener;
 import jp.nakano.planreview.input.CsvRow;
 import jp.nakano.planreview.input.CsvRowReader;
-import jp.nakano.planreview.input.RejectedRowException;
+import jp.nakano.planreview.input.RejectedRowLimit;
 import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
 import jp.nakano.planreview.input.TableRowWriter;
@@ -164,7 +164,7 @@ public class AnnualReviewJobConfiguration {
                 }
             })
             .start(tasklet("prepareRunStep",
-                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames())));
+                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames(), findingRecorder)));
         for (RowParser<? extends TableRow> input : INPUTS) {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }
@@ -184,16 +184,16 @@ public class AnnualReviewJobConfiguration {
     }
 
     private <T extends TableRow> Step loadStep(RowParser<T> input, ReviewRun reviewRun, FindingRecorder findings) {
+        CsvRowReader reader = new CsvRowReader(reviewRun::inputDir, input.schema(), findings);
         return new StepBuilder(loadStepName(input.fileName()), jobRepository).<CsvRow, T>chunk(chunkSize)
             .transactionManager(transactionManager)
-            .reader(new CsvRowReader(reviewRun::inputDir, input.schema(), findings))
+            .reader(reader)
             .processor(input::parse)
             .writer(new TableRowWriter<>(jdbc, input.table(), reviewRun::runId))
             .faultTolerant()
-            .skip(RejectedRowException.class)
-            .skipLimit(maxRejectedRows)
+            .skipPolicy(new RejectedRowLimit(input.fileName(), maxRejectedRows))
             .skipListener(new RejectedRowListener(findings))
-            .listener(new StepProgressListener(jdbc, input.fileName()))
+            .listener(new StepProgressListener(jdbc, input.fileName(), reader, findings))
             .listener(checkpoint)
             .build();
     }

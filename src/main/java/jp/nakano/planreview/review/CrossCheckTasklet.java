@@ -25,7 +25,7 @@ class CrossCheckTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        new CrossChecks(jdbc, findings, run.runId()).run();
+        new CrossChecks(jdbc, findings, run.runId(), run.inputDir()).run();
         return RepeatStatus.FINISHED;
     }
 

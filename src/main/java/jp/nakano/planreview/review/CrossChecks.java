@@ -1,24 +1,43 @@
 package jp.nakano.planreview.review;
 
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.attainment.ActualPlausibility;
+import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.Severity;
+import jp.nakano.planreview.input.CsvRow;
+import jp.nakano.planreview.input.CsvRowReader;
+import jp.nakano.planreview.input.RowParser;
+import jp.nakano.planreview.input.TableRow;
 
 /**
  * The checks across rows and files of one run's loaded input, as set-based SQL so they scale with the
  * input: duplicate keys and unknown ids leave the rows out (errors), figures outside a plan period are
- * kept (warnings). Table and column names are constants; values are always bound parameters.
+ * kept (warnings), implausible figures are warnings unless their own wording proves the mistake. The rows
+ * left out get their whole record in their findings, and every file's counts add up: read = loaded +
+ * rejected + left out. Table and column names are constants; values are always bound parameters.
  */
 class CrossChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(CrossChecks.class);
 
     /** The identifying columns of each input table, in load order. */
     private record KeyedTable(String table, String file, List<String> key) {
@@ -40,10 +59,18 @@ class CrossChecks {
 
     private final long runId;
 
+    /** The folder the run read, to give the rows left out their whole record; {@code null} leaves it out. */
+    private final Path inputDir;
+
     CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId) {
+        this(jdbc, findings, runId, null);
+    }
+
+    CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId, Path inputDir) {
         this.jdbc = jdbc;
         this.findings = findings;
         this.runId = runId;
+        this.inputDir = inputDir;
     }
 
     /** Runs every check; returns the number of findings made. */
@@ -58,6 +85,14 @@ class CrossChecks {
         count += actualsOfAnotherDefinition();
         count += inconsistentTargets();
         count += severalWardTotals();
+        count += implausibleActuals();
+        count += runningTotalsThatDecrease();
+        count += implausibleReceiptChanges();
+        count += totalsTypedAsSystems();
+        if (inputDir != null) {
+            rawRecordsOfRowsLeftOut();
+        }
+        recount();
         return count;
     }
 
@@ -221,7 +256,12 @@ class CrossChecks {
     private int inconsistentTargets() {
         List<Object[]> rows = jdbc.query("""
                 SELECT t.source_line, t.kpi_id, t.fiscal_year, t.kind, t.target_value, t.is_relative, k.direction,
-                       k.baseline_fy, k.baseline_value,
+                       CASE WHEN k.baseline_fy IS NOT NULL AND COALESCE(k.baseline_status, '') <> 'not_started'
+                            THEN k.baseline_fy
+                            WHEN (k.baseline_status = 'not_started' OR k.baseline_value IS NOT NULL)
+                            THEN (SELECT p.first_fy - 1 FROM in_plan p WHERE p.run_id = k.run_id
+                                  AND p.plan_id = k.plan_id AND NOT p.excluded) END AS base_fy,
+                       k.baseline_value,
                        (SELECT MAX(f.fiscal_year) FROM in_kpi_target f WHERE f.run_id = t.run_id AND f.kpi_id = t.kpi_id
                         AND f.kind = 'final' AND NOT f.excluded) AS final_fy,
                        (SELECT COUNT(*) FROM in_kpi_target f WHERE f.run_id = t.run_id AND f.kpi_id = t.kpi_id
@@ -243,12 +283,19 @@ class CrossChecks {
             Integer baselineFy = r[7] == null ? null : ((Number) r[7]).intValue();
             java.math.BigDecimal baseline = (java.math.BigDecimal) r[8];
             String problem = null;
+            boolean beforeBase = baselineFy != null && ("final".equals(kind) ? year <= baselineFy
+                    : !"pace".equals(kind) && year < baselineFy);
+            if (beforeBase) {
+                // the target cannot be reached from a baseline after it: the KPI is not rated (AttainmentCalculator)
+                findings.add(Finding.of(Severity.ERROR, "kpi.target-before-baseline", "kpi-targets.csv", line,
+                        "fiscal_year", "FY" + year, kpi + " の" + fy(year) + "の目標（" + kind + "）が現状値の年度（"
+                                + fy(baselineFy) + "）" + ("final".equals(kind) ? "より後になっていない" : "より前")
+                                + "。年度の誤りを直すまで、この成果指標は未評価とする"));
+                count++;
+                continue;
+            }
             if ("final".equals(kind) && (Long) r[10] > 1 && year != finalFy) {
                 problem = kpi + " に最終目標が" + r[10] + "件ある。最も後の" + fy(finalFy) + "のものを使う";
-            }
-            else if ("final".equals(kind) && baselineFy != null && year <= baselineFy) {
-                problem = kpi + " の最終目標が" + fy(year) + "で、現状値の年度（" + fy(baselineFy)
-                        + "）より後になっていない";
             }
             else if (!"final".equals(kind) && !"pace".equals(kind) && finalFy != null && year > finalFy) {
                 problem = kpi + " の" + fy(year) + "の目標（" + kind + "）は最終目標（"
@@ -282,6 +329,224 @@ class CrossChecks {
                             + "行ある。算出する成果指標には最初の行（この行）を使う"));
         }
         return rows.size();
+    }
+
+    /**
+     * Each entered KPI actual against its KPI: unit, baseline, absolute targets and the year before
+     * ({@link ActualPlausibility}). An error (the wording proves a rate typed as a fraction) leaves the row out.
+     */
+    private int implausibleActuals() {
+        Map<String, List<BigDecimal>> references = new HashMap<>();
+        jdbc.query("""
+                SELECT k.kpi_id, k.baseline_value FROM in_kpi k WHERE k.run_id = ? AND NOT k.excluded
+                ORDER BY k.kpi_id""", rs -> {
+            List<BigDecimal> values = references.computeIfAbsent(rs.getString(1), id -> new ArrayList<>());
+            if (rs.getBigDecimal(2) != null) {
+                values.add(rs.getBigDecimal(2));
+            }
+        }, runId);
+        jdbc.query("""
+                SELECT t.kpi_id, t.target_value FROM in_kpi_target t WHERE t.run_id = ? AND NOT t.excluded
+                  AND NOT t.is_relative AND t.kind <> 'pace' ORDER BY t.kpi_id, t.source_line""",
+                rs -> {
+                    references.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getBigDecimal(2));
+                }, runId);
+        List<Object[]> rows = jdbc.query("""
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.actual_value, a.value_text, k.unit, a.unit, a.as_of,
+                       k.basis, k.cumulative_entry,
+                       (SELECT MIN(b.actual_value) FROM in_kpi_actual b WHERE b.run_id = a.run_id AND b.kpi_id = a.kpi_id
+                        AND b.fiscal_year = a.fiscal_year - 1 AND NOT b.excluded AND b.as_of IS NULL
+                        AND (b.unit IS NULL OR b.unit = k.unit)) AS previous
+                FROM in_kpi_actual a JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
+                WHERE a.run_id = ? AND NOT a.excluded ORDER BY a.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getBigDecimal(11) },
+                runId);
+        int count = 0;
+        for (Object[] r : rows) {
+            String kpi = (String) r[1];
+            String actualUnit = (String) r[6];
+            if (actualUnit != null && !actualUnit.equals(r[5])) {
+                continue; // another unit: not compared (kpi.definition-changed says so)
+            }
+            boolean increment = "cumulative".equals(r[8]) && "increment".equals(r[9]);
+            ActualPlausibility.Actual actual = new ActualPlausibility.Actual(kpi, FiscalYear.of((Integer) r[2]),
+                    Decimals.normalise((BigDecimal) r[3]), (String) r[4], (String) r[5], actualUnit,
+                    references.getOrDefault(kpi, List.of()), (BigDecimal) r[10], r[7] != null, increment);
+            for (ActualPlausibility.Problem p : ActualPlausibility.check(actual)) {
+                findings.add(Finding.of(p.error() ? Severity.ERROR : Severity.WARNING, p.code(), "kpi-actuals.csv",
+                        (Long) r[0], p.field(), Decimals.plain(actual.value()), p.message()));
+                if (p.error()) {
+                    exclude("in_kpi_actual", (Long) r[0]);
+                }
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A 累計 KPI entered as a running total can only grow: a year below the latest year before it is an
+     * error naming both, and the later row is left out (the earlier may be the wrong one: the message says so).
+     */
+    private int runningTotalsThatDecrease() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.actual_value, b.fiscal_year, b.actual_value, b.source_line
+                FROM in_kpi_actual a
+                JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
+                JOIN in_kpi_actual b ON b.run_id = a.run_id AND b.kpi_id = a.kpi_id AND NOT b.excluded
+                 AND b.fiscal_year = (SELECT MAX(c.fiscal_year) FROM in_kpi_actual c WHERE c.run_id = a.run_id
+                                      AND c.kpi_id = a.kpi_id AND NOT c.excluded AND c.fiscal_year < a.fiscal_year)
+                WHERE a.run_id = ? AND NOT a.excluded AND k.basis = 'cumulative' AND k.cumulative_entry = 'running_total'
+                  AND a.actual_value < b.actual_value
+                ORDER BY a.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+                        rs.getInt(5), rs.getBigDecimal(6), rs.getLong(7) },
+                runId);
+        for (Object[] r : rows) {
+            findings.add(Finding.of(Severity.ERROR, "kpi.running-total-decreases", "kpi-actuals.csv", (Long) r[0],
+                    "value", Decimals.plain((BigDecimal) r[3]), r[1] + " は累計（running_total）だが、" + fy(r[2]) + "の "
+                            + Decimals.grouped((BigDecimal) r[3], 10) + " が" + fy(r[4]) + "の "
+                            + Decimals.grouped((BigDecimal) r[5], 10) + "（" + r[6]
+                            + " 行目）より小さい。累計は減らない: どちらかの年度の値か、入力方法（その年度の増加分なら "
+                            + "cumulative_entry を increment にする）の誤り。この行は取り込まない"));
+            exclude("in_kpi_actual", (Long) r[0]);
+        }
+        return rows.size();
+    }
+
+    /** A receipt count more than ten times (or under a tenth of) the same row's the year before: a warning. */
+    private int implausibleReceiptChanges() {
+        int count = 0;
+        for (String column : List.of("online_receipts", "total_receipts")) {
+            List<Object[]> rows = jdbc.query("SELECT f.source_line, f.row_id, f.fiscal_year, f." + column + ", p."
+                    + column + """
+                    , p.source_line FROM in_eprocedure_figure f
+                    JOIN in_eprocedure_figure p ON p.run_id = f.run_id AND p.row_id = f.row_id
+                     AND p.fiscal_year = f.fiscal_year - 1 AND NOT p.excluded
+                    WHERE f.run_id = ? AND NOT f.excluded AND f.""" + column + " > 0 AND p." + column + """
+                     > 0
+                    ORDER BY f.source_line""",
+                    (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getLong(6) },
+                    runId);
+            for (Object[] r : rows) {
+                BigDecimal value = (BigDecimal) r[3];
+                BigDecimal before = (BigDecimal) r[4];
+                if (ActualPlausibility.farFrom(value, before)) {
+                    findings.add(Finding.of(Severity.WARNING, "eprocedure.implausible-change", "eprocedure-figures.csv",
+                            (Long) r[0], column, Decimals.plain(value), r[1] + " の" + fy(r[2]) + "の " + column + " "
+                                    + Decimals.grouped(value, 0) + " は前年度（" + r[5] + " 行目）の "
+                                    + Decimals.grouped(before, 0) + " の" + ActualPlausibility.ratio(value, before)
+                                    + "。桁の誤りがないか確認する（値はそのまま使う）"));
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A 合計 (total) row typed among the system rows: its figures would be counted twice in every sum. The
+     * warning names the suspect row itself: a system row named like a total, or whose receipts are exactly
+     * the sum of the year's other systems.
+     */
+    private int totalsTypedAsSystems() {
+        List<Object[]> rows = jdbc.query("""
+                SELECT f.source_line, f.row_id, f.fiscal_year, f.name FROM in_eprocedure_figure f
+                WHERE f.run_id = ? AND NOT f.excluded AND f.row_level = 'system'
+                  AND (f.name LIKE '%合計%' OR f.name LIKE '%総計%' OR f.name LIKE '%小計%' OR f.name = '計'
+                       OR f.name LIKE '%合　計%' OR f.name LIKE '%合 計%'
+                       OR (f.online_receipts > 0 AND f.online_receipts = (SELECT SUM(o.online_receipts)
+                           FROM in_eprocedure_figure o WHERE o.run_id = f.run_id AND o.fiscal_year = f.fiscal_year
+                           AND o.row_level = 'system' AND NOT o.excluded AND o.source_line <> f.source_line)))
+                ORDER BY f.source_line""",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4) }, runId);
+        for (Object[] r : rows) {
+            findings.add(Finding.of(Severity.WARNING, "eprocedure.total-as-system", "eprocedure-figures.csv",
+                    (Long) r[0], "level", "system", fy(r[2]) + "のシステム行 " + r[1] + "「" + r[3]
+                            + "」は合計の行に見える（名前、またはほかのシステム行の合計と同じ電子受付件数）。"
+                            + "システムとして合計に二重に数えられる: 区全体の公表値なら level を total にし、"
+                            + "計算した合計なら行を消す"));
+        }
+        return rows.size();
+    }
+
+    /**
+     * The findings of rows left out here get the whole record as read, as those of rejected rows do: the
+     * file is read once more, only when rows were left out, and only if it is still the file the run read.
+     */
+    private void rawRecordsOfRowsLeftOut() {
+        for (KeyedTable t : KEYS) {
+            Set<Long> lines = new HashSet<>(jdbc.queryForList("SELECT source_line FROM " + t.table()
+                    + " WHERE run_id = ? AND excluded", Long.class, runId));
+            if (lines.isEmpty()) {
+                continue;
+            }
+            RowParser<? extends TableRow> parser = AnnualReviewJobConfiguration.INPUTS.stream()
+                .filter(p -> p.fileName().equals(t.file()))
+                .findFirst()
+                .orElseThrow();
+            Map<Long, String> raw = new HashMap<>();
+            CsvRowReader reader = new CsvRowReader(() -> inputDir, parser.schema(), f -> {
+            });
+            try {
+                reader.open(new ExecutionContext());
+                for (CsvRow row = reader.read(); row != null; row = reader.read()) {
+                    if (lines.contains(row.line())) {
+                        raw.put(row.line(), row.raw());
+                    }
+                }
+            }
+            catch (Exception ex) {
+                log.warn("{}: the rows left out keep no raw record: {}", t.file(), ex.getMessage());
+                continue;
+            }
+            finally {
+                reader.close();
+            }
+            String recorded = jdbc.queryForObject("SELECT sha256 FROM run_input_file WHERE run_id = ? AND file_name = ?",
+                    String.class, runId, t.file());
+            if (reader.readFingerprint() == null || !reader.readFingerprint().sha256().equals(recorded)) {
+                findings.add(Finding.of(Severity.WARNING, "input.changed-during-run", t.file(), null, null, null,
+                        "読み込んだ後にファイルが変わった。除外した行の元の記録（raw_record）は付けない。"
+                                + "ファイルを書き終えてから実行し直すこと"));
+                continue;
+            }
+            raw.forEach((line, record) -> jdbc.update("UPDATE run_finding SET raw_record = ? WHERE run_id = ? "
+                    + "AND file_name = ? AND line_no = ? AND raw_record IS NULL", truncate(record), runId, t.file(), line));
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
+    }
+
+    /**
+     * Each file's counts after the checks: rows left out move from loaded to left out, so read = loaded +
+     * rejected + left out in the database, {@code input-files.csv}, the manifest and the report.
+     */
+    private void recount() {
+        for (KeyedTable t : KEYS) {
+            Long leftOut = jdbc.queryForObject("SELECT COUNT(*) FROM " + t.table() + " WHERE run_id = ? AND excluded",
+                    Long.class, runId);
+            long left = leftOut == null ? 0 : leftOut;
+            jdbc.update("UPDATE run_input_file SET rows_left_out = ?, rows_loaded = rows_read - rows_rejected - ? "
+                    + "WHERE run_id = ? AND file_name = ?", left, left, runId, t.file());
+            if (left > 0) {
+                Map<String, Object> c = jdbc.queryForMap("SELECT rows_read, rows_loaded, rows_rejected, rows_blank "
+                        + "FROM run_input_file WHERE run_id = ? AND file_name = ?", runId, t.file());
+                log.info(String.format("%-26s %-24s read %7d = loaded %d + rejected %d + left out by the checks %d"
+                        + " (blank rows %d)", "crossCheckStep", t.file(), number(c, "rows_read"),
+                        number(c, "rows_loaded"), number(c, "rows_rejected"), left, number(c, "rows_blank")));
+            }
+        }
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        Object value = row.get(column); // queryForMap's keys ignore case
+        return value instanceof Number n ? n.longValue() : 0;
     }
 
     /** A year from a query, in the form the reports use: {@code 令和4年度 (FY2022)}. */

@@ -50,7 +50,7 @@ class ExportResultsTasklet implements Tasklet {
             "value");
 
     static final List<String> INPUT_COLUMNS = List.of("file", "encoding", "size_bytes", "rows_read", "rows_loaded",
-            "rows_rejected", "sha256");
+            "rows_rejected", "rows_left_out", "rows_blank", "sha256");
 
     static final List<String> ATTAINMENT_COLUMNS = List.of("fiscal_year", "plan_id", "goal_id", "goal_label",
             "measure_id", "kpi_id", "name", "unit", "denominator", "direction", "basis", "baseline_fy", "baseline",
@@ -90,10 +90,11 @@ class ExportResultsTasklet implements Tasklet {
                         exact(rs.getBigDecimal(6)) },
                 run.runId(), year.year());
         rows += export(working.resolve(INPUTS_FILE), INPUT_COLUMNS, """
-                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, rows_left_out, rows_blank,
+                       sha256
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"),
                 rs -> new Object[] { rs.getString(1), rs.getString(2), rs.getObject(3), rs.getObject(4),
-                        rs.getObject(5), rs.getObject(6), rs.getString(7) },
+                        rs.getObject(5), rs.getObject(6), rs.getObject(7), rs.getObject(8), rs.getString(9) },
                 run.runId());
         rows += writeFindings(working.resolve(FINDINGS_FILE));
         contribution.incrementWriteCount(rows);

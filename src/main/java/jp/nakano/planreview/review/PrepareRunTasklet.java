@@ -14,6 +14,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.common.Checksums;
+import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.findings.FindingRecorder;
+import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.input.CsvInput;
 import jp.nakano.planreview.input.InputFileException;
 
@@ -31,10 +34,13 @@ class PrepareRunTasklet implements Tasklet {
 
     private final List<String> fileNames;
 
-    PrepareRunTasklet(JdbcTemplate jdbc, ReviewRun run, List<String> fileNames) {
+    private final FindingRecorder findings;
+
+    PrepareRunTasklet(JdbcTemplate jdbc, ReviewRun run, List<String> fileNames, FindingRecorder findings) {
         this.jdbc = jdbc;
         this.run = run;
         this.fileNames = fileNames;
+        this.findings = findings;
     }
 
     @Override
@@ -54,12 +60,30 @@ class PrepareRunTasklet implements Tasklet {
         log.info("Input {} for run {}", input.toAbsolutePath().normalize(), run.runName());
         for (String name : fileNames) {
             Path file = input.resolve(name);
+            outsideTheFolder(input, file);
             CsvInput.Encoding encoding = CsvInput.detect(file);
             jdbc.update("INSERT INTO run_input_file (run_id, file_name, encoding, size_bytes, sha256) VALUES (?, ?, ?, ?, ?)",
                     run.runId(), name, encoding.label(), Files.size(file), Checksums.sha256(file));
             contribution.incrementReadCount();
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * An input that is a link to a file outside the input folder is read (a shared drive may be linked in),
+     * but never without a word: a warning names the link and the file it leads to.
+     */
+    private void outsideTheFolder(Path input, Path file) throws IOException {
+        if (!Files.isSymbolicLink(file)) {
+            return;
+        }
+        Path folder = input.toRealPath();
+        Path target = file.toRealPath();
+        if (!target.startsWith(folder)) {
+            findings.add(Finding.of(Severity.WARNING, "input.outside-folder", file.getFileName().toString(), null, null,
+                    target.toString(), "入力フォルダ " + folder + " の " + file.getFileName() + " は、フォルダの外のファイル "
+                            + target + " へのリンク。そのファイルを読む。意図したものか確認する"));
+        }
     }
 
 }

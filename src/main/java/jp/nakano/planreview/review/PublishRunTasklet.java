@@ -147,11 +147,13 @@ class PublishRunTasklet implements Tasklet {
 
     private List<RunManifest.InputFile> inputFiles() {
         return jdbc.query("""
-                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
+                SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, rows_left_out, rows_blank,
+                       sha256
                 FROM run_input_file WHERE run_id = ?""", // RunManifest sorts them, whatever the database's collation
                 (rs, i) -> new RunManifest.InputFile(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getObject(4, Long.class), rs.getObject(5, Long.class),
-                        rs.getObject(6, Long.class), rs.getString(7)),
+                        rs.getObject(6, Long.class), rs.getObject(7, Long.class), rs.getObject(8, Long.class),
+                        rs.getString(9)),
                 run.runId());
     }
 

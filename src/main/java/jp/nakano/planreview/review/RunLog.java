@@ -35,6 +35,7 @@ final class RunLog {
             return;
         }
         Files.createDirectories(file.getParent());
+        OneLineStatusListener.installInstead(context); // a full disk: one console line, not a stack trace
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger - %msg%n");

@@ -24,7 +24,7 @@ final class AuditFixture {
                 "COMPLETED", "1.2.3", new RunManifest.FindingCounts(0, 5, 1),
                 List.of(new RunManifest.Step("loadPlansStep", "COMPLETED", 2, 1, 1, 1, STARTED.plusSeconds(1),
                         STARTED.plusSeconds(2))),
-                List.of(new RunManifest.InputFile("plans.csv", "UTF-8", 3, 1L, 1L, 0L,
+                List.of(new RunManifest.InputFile("plans.csv", "UTF-8", 3, 1L, 1L, 0L, 0L, 0L,
                         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")),
                 List.of());
     }

@@ -39,7 +39,7 @@ class ReviewCommandTests {
         assertThat(Files.readString(folders.get(0).resolve("run.log"))).contains("loadEprocedureFiguresStep")
             .contains("Publishing run " + folders.get(0).getFileName());
         assertThat(output.getOut()).containsPattern(
-                "loadEprocedureFiguresStep +eprocedure-figures.csv +read +33, loaded +33, rejected +0, findings +0 ");
+                "loadEprocedureFiguresStep +eprocedure-figures.csv +read +33, loaded +33, rejected +0, blank +0, findings +0 ");
         assertThat(output).contains("annualReviewJob FY2020 COMPLETED").contains("0 error(s)");
         assertThat(output).doesNotContain("Exception");
     }
