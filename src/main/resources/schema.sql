@@ -250,6 +250,7 @@ CREATE TABLE IF NOT EXISTS res_kpi_attainment (
     previous_status      VARCHAR(20),
     definition_changed   BOOLEAN       NOT NULL,
     reason               VARCHAR(4000),
+    figure_decimals      INTEGER,
     PRIMARY KEY (run_id, fiscal_year, sort_key)
 );
 

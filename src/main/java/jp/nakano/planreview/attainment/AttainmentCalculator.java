@@ -74,6 +74,15 @@ public final class AttainmentCalculator {
             return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
                     year + " is before the baseline year " + baseYear, notes);
         }
+        if (year.equals(baseYear)) {
+            // the year the plan measures from: nothing was expected of it yet, so it is not rated
+            return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
+                    year + " " + BASELINE_YEAR + ": not rated", notes);
+        }
+        if (year.compareTo(kpi.planFirstFy()) < 0) {
+            return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
+                    year + " " + BEFORE_PLAN + " " + kpi.planFirstFy() + "–" + kpi.planLastFy() + ": not rated", notes);
+        }
         if (year.compareTo(kpi.planLastFy()) > 0) {
             return notAssessed(kpi, year, baseYear, base, actual, finalPoint, finalTarget,
                     year + " is after the plan period " + kpi.planFirstFy() + "–" + kpi.planLastFy(), notes);
@@ -118,6 +127,7 @@ public final class AttainmentCalculator {
             // multiply before dividing, so the forecast is exact whenever it terminates
             forecast = value.add(Decimals.divide(value.subtract(base).multiply(years(year, finalYear)),
                     years(baseYear, year)));
+            forecast = withinRange(kpi, base, targets, forecast, notes);
             forecastMeets = atLeastAsGood(kpi.direction(), forecast, finalTarget);
         }
         return new Attainment(kpi.kpiId(), year, baseYear, base, value, actual.provisional(), actual.source(),
@@ -212,6 +222,47 @@ public final class AttainmentCalculator {
             .multiply(BigDecimal.valueOf(year.year() - before.getKey()));
         return before.getValue().add(Decimals.divide(rise, BigDecimal.valueOf(after.getKey() - before.getKey())));
     }
+
+    /** The largest value a share can take: 100 for a percentage, the whole of a fraction (15 of 15). */
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * A forecast kept in the figure's natural range: never below zero (a count, a share, hours, an amount), never
+     * above 100 for a percentage or above the whole of a fraction, unless the plan's own baseline or targets lie
+     * outside that range (then the range does not apply on that side). A capped forecast says so in the notes.
+     */
+    private static BigDecimal withinRange(KpiSpec kpi, BigDecimal base, List<TargetPoint> targets, BigDecimal forecast,
+            List<String> notes) {
+        List<BigDecimal> own = new ArrayList<>();
+        own.add(base);
+        targets.stream().filter(t -> t.kind() != TargetKind.PACE).forEach(t -> own.add(absolute(t, base)));
+        BigDecimal floor = own.stream().anyMatch(v -> v.signum() < 0) ? null : BigDecimal.ZERO;
+        BigDecimal ceiling = kpi.denominator() != null ? kpi.denominator() : "%".equals(kpi.unit()) ? HUNDRED : null;
+        if (ceiling != null && own.stream().anyMatch(v -> v.compareTo(kpi.denominator() != null ? kpi.denominator()
+                : HUNDRED) > 0)) {
+            ceiling = null;
+        }
+        if (floor != null && forecast.compareTo(floor) < 0) {
+            notes.add(FORECAST_CAPPED + " at its lower bound " + Decimals.plain(floor) + " (the pace gives "
+                    + Decimals.plain(Decimals.round(forecast, 10)) + ")");
+            return floor;
+        }
+        if (ceiling != null && forecast.compareTo(ceiling) > 0) {
+            notes.add(FORECAST_CAPPED + " at its upper bound " + Decimals.plain(ceiling) + " (the pace gives "
+                    + Decimals.plain(Decimals.round(forecast, 10)) + ")");
+            return ceiling;
+        }
+        return forecast;
+    }
+
+    /** The reason of the baseline year, which is not rated (the reports look for the words). */
+    public static final String BASELINE_YEAR = "is the baseline year";
+
+    /** The reason of a year after the baseline but before the plan starts, which is not rated. */
+    public static final String BEFORE_PLAN = "is before the plan period";
+
+    /** The words that start the note of a capped forecast (the reports look for them). */
+    public static final String FORECAST_CAPPED = "forecast capped";
 
     private static BigDecimal absolute(TargetPoint target, BigDecimal base) {
         return target.relative() ? base.add(target.value()) : target.value();

@@ -36,9 +36,19 @@ public final class DerivedActuals {
      * @param unknownCapability 主要手続 whose online_capable flag is not given
      * @param unknownReceipts single procedures of the year without 全受付件数: whether they are 主要手続 is unknown
      * @param missingOnline online-capable 主要手続 without 電子受付件数
+     * @param singles the single procedures of the year whatever their receipts (0: the year has no figures per
+     *        procedure, so there is nothing to pick 主要手続 from)
      */
     public record MajorProcedures(long count, long unknownCapability, long unknownReceipts, long missingOnline,
-            BigDecimal receipts, BigDecimal capableReceipts, BigDecimal capableOnline) {
+            BigDecimal receipts, BigDecimal capableReceipts, BigDecimal capableOnline, long singles) {
+
+        /** Sums of a year known to list single procedures. */
+        public MajorProcedures(long count, long unknownCapability, long unknownReceipts, long missingOnline,
+                BigDecimal receipts, BigDecimal capableReceipts, BigDecimal capableOnline) {
+            this(count, unknownCapability, unknownReceipts, missingOnline, receipts, capableReceipts, capableOnline,
+                    Math.max(count + unknownReceipts, 1));
+        }
+
     }
 
     /**
@@ -46,10 +56,15 @@ public final class DerivedActuals {
      *
      * @param unknown procedures whose kakanai_supported flag is not given
      * @param unknownReceipts procedures without 全受付件数 (they matter only when weighting by receipts)
+     * @param procedures every procedure of the year: single procedures and those a 上記以外 row bundles (its 手続数)
+     * @param unknown procedures without the flag, a 上記以外 row's 手続数 included when the row carries none
      */
     public record Kakanai(long procedures, long unknown, long supported, long unknownReceipts, BigDecimal receipts,
             BigDecimal supportedReceipts) {
     }
+
+    /** The reason of a year whose e-procedure figures list no procedure: the figures are missing, not the procedures. */
+    public static final String NO_PROCEDURE_FIGURES = "no figures per procedure";
 
     /** オンラインによる申請手続受付件数: the year's total 電子受付件数 as the ward published it. */
     public static Derived onlineReceiptsTotal(BigDecimal publishedTotal, int year) {
@@ -86,6 +101,9 @@ public final class DerivedActuals {
     }
 
     private static String majorProblem(MajorProcedures m, BigDecimal threshold, int year) {
+        if (m.singles() == 0) {
+            return NO_PROCEDURE_FIGURES + " in FY" + year;
+        }
         if (m.unknownReceipts() > 0) {
             return "全受付件数 is not given for " + m.unknownReceipts() + " procedures of FY" + year
                     + ", so which are 主要手続 cannot be told";
@@ -106,7 +124,7 @@ public final class DerivedActuals {
      */
     public static Derived kakanaiCoverage(Kakanai k, Weighting weighting, int year) {
         if (k.procedures() == 0) {
-            return Derived.none("no procedures in FY" + year);
+            return Derived.none(NO_PROCEDURE_FIGURES + " in FY" + year);
         }
         if (k.unknown() > 0) {
             return Derived.none("kakanai_supported is not given for " + k.unknown() + " of the " + k.procedures()

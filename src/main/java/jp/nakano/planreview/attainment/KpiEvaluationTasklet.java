@@ -114,7 +114,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                     yy -> evaluate(run, kpi, targets, entered, yy));
             Result current = at.apply(year);
             Result previous = at.apply(year.previous());
-            store(run, ++sortKey, kpi, targets, current, previous);
+            store(run, ++sortKey, kpi, targets, entered, current, previous);
             storeSeries(run, year, kpi, targets, at);
             contribution.incrementReadCount();
             byPlanAndGoal.computeIfAbsent(kpi.planId(), p -> new LinkedHashMap<>())
@@ -222,6 +222,7 @@ public class KpiEvaluationTasklet implements Tasklet {
     private DerivedActuals.MajorProcedures readMajorProcedures(long run, int year) {
         Long unknownReceipts = jdbc.queryForObject("SELECT COUNT(*) " + SINGLE_PROCEDURES
                 + " AND f.total_receipts IS NULL", Long.class, run, year);
+        Long singles = jdbc.queryForObject("SELECT COUNT(*) " + SINGLE_PROCEDURES, Long.class, run, year);
         return jdbc.queryForObject("""
                 SELECT COUNT(*), SUM(CASE WHEN f.online_capable IS NULL THEN 1 ELSE 0 END),
                        SUM(CASE WHEN f.online_capable AND f.online_receipts IS NULL THEN 1 ELSE 0 END),
@@ -230,12 +231,16 @@ public class KpiEvaluationTasklet implements Tasklet {
                 """ + SINGLE_PROCEDURES + " AND f.total_receipts >= ?",
                 (rs, i) -> new DerivedActuals.MajorProcedures(rs.getLong(1), rs.getLong(2),
                         unknownReceipts == null ? 0 : unknownReceipts, rs.getLong(3), zero(rs, 4), zero(rs, 5),
-                        zero(rs, 6)),
+                        zero(rs, 6), singles == null ? 0 : singles),
                 run, year, majorThreshold);
     }
 
+    /**
+     * The year's procedures for 書かない窓口: the single procedures, and the procedures a 上記以外 row bundles (as many
+     * as its 手続数, one when not given), which carry the row's flag or, without one, count as lacking it.
+     */
     private DerivedActuals.Kakanai kakanai(long run, int year) {
-        return jdbc.queryForObject("""
+        DerivedActuals.Kakanai singles = jdbc.queryForObject("""
                 SELECT COUNT(*), SUM(CASE WHEN f.kakanai_supported IS NULL THEN 1 ELSE 0 END),
                        SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END),
                        SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
@@ -244,6 +249,20 @@ public class KpiEvaluationTasklet implements Tasklet {
                 (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         zero(rs, 5), zero(rs, 6)),
                 run, year);
+        DerivedActuals.Kakanai others = jdbc.queryForObject("""
+                SELECT SUM(COALESCE(f.procedure_count, 1)),
+                       SUM(CASE WHEN f.kakanai_supported IS NULL THEN COALESCE(f.procedure_count, 1) ELSE 0 END),
+                       SUM(CASE WHEN f.kakanai_supported THEN COALESCE(f.procedure_count, 1) ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
+                       SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
+                FROM in_eprocedure_figure f
+                WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded AND f.row_level = 'other'""",
+                (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        zero(rs, 5), zero(rs, 6)),
+                run, year);
+        return new DerivedActuals.Kakanai(singles.procedures() + others.procedures(), singles.unknown() + others.unknown(),
+                singles.supported() + others.supported(), singles.unknownReceipts() + others.unknownReceipts(),
+                singles.receipts().add(others.receipts()), singles.supportedReceipts().add(others.supportedReceipts()));
     }
 
     private static BigDecimal zero(ResultSet rs, int column) throws SQLException {
@@ -267,7 +286,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 enumOf(Basis.class, rs.getString("basis")), enumOf(CumulativeEntry.class, rs.getString("cumulative_entry")),
                 baselineFy == null ? null : FiscalYear.of(baselineFy), Decimals.normalise(rs.getBigDecimal("baseline_value")),
                 "not_started".equals(rs.getString("baseline_status")), FiscalYear.of(rs.getInt("first_fy")),
-                FiscalYear.of(rs.getInt("last_fy")));
+                FiscalYear.of(rs.getInt("last_fy")), Decimals.normalise(rs.getBigDecimal("denominator")));
         return new Kpi(spec, rs.getString("plan_id"), rs.getString("plan_name"), rs.getString("goal_id"),
                 rs.getString("goal_label"), rs.getString("goal_name"), rs.getString("measure_id"),
                 Decimals.normalise(rs.getBigDecimal("denominator")), rs.getString("baseline_text"),
@@ -278,15 +297,21 @@ public class KpiEvaluationTasklet implements Tasklet {
         return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     }
 
-    private void store(long run, int sortKey, Kpi kpi, List<TargetPoint> targets, Result result, Result previous) {
+    private void store(long run, int sortKey, Kpi kpi, List<TargetPoint> targets, List<ActualFigure> entered,
+            Result result, Result previous) {
         Attainment a = result.attainment();
+        // the decimals the plan and the ward write this KPI's figures with (the reports show its figures so)
+        List<BigDecimal> own = new ArrayList<>();
+        own.add(kpi.spec().baselineValue());
+        targets.forEach(t -> own.add(t.value()));
+        entered.forEach(e -> own.add(e.value()));
         jdbc.update("""
                 INSERT INTO res_kpi_attainment (run_id, fiscal_year, sort_key, plan_id, goal_id, goal_label, measure_id,
                     kpi_id, name, unit, denominator, direction, basis, baseline_fy, baseline, baseline_text, actual,
                     actual_status, actual_source, other_value, other_source, expected, interim_fy, interim_target,
                     interim_met, final_fy, final_target, final_target_text, progress, expected_progress, pace_ratio,
-                    status, forecast, forecast_meets, previous_status, definition_changed, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    status, forecast, forecast_meets, previous_status, definition_changed, reason, figure_decimals)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 run, a.year().year(), sortKey, kpi.planId(), kpi.goalId(), kpi.goalLabel(), kpi.measureId(),
                 kpi.spec().kpiId(), kpi.spec().name(), kpi.spec().unit(), kpi.denominator(),
                 lower(kpi.spec().direction()), lower(kpi.spec().basis()),
@@ -297,7 +322,7 @@ public class KpiEvaluationTasklet implements Tasklet {
                 a.finalFy() == null ? null : a.finalFy().year(), a.finalTarget(), finalText(targets, a),
                 stored(a.progress()), stored(a.expectedProgress()), stored(a.paceRatio()), a.status().name(),
                 stored(a.forecast()), a.forecastMeetsTarget(), previous.attainment().status().name(),
-                a.definitionChanged(), a.reason());
+                a.definitionChanged(), a.reason(), Decimals.decimals(own));
     }
 
     /** The plan's wording of the final target the evaluation used. */
@@ -321,10 +346,15 @@ public class KpiEvaluationTasklet implements Tasklet {
     private void storeDerivedIndicators(long run, FiscalYear year) {
         int seq = 0;
         for (String measure : jp.nakano.planreview.plan.KpiRow.DERIVED_MEASURES) {
-            DerivedActuals.Derived derived = derive(run, measure, Weighting.PROCEDURES, year.year());
-            jdbc.update("INSERT INTO res_derived_indicator (run_id, fiscal_year, seq, measure, derived_value, reason, how) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", run, year.year(), ++seq, measure, stored(derived.value()),
-                    derived.reason(), derived.how());
+            // 書かない窓口 both ways: by procedures (the 施策6 table) and by receipts (the glossary's カバー率)
+            for (Weighting weighting : "eprocedure:kakanai_coverage".equals(measure) ? Weighting.values()
+                    : new Weighting[] { Weighting.PROCEDURES }) {
+                DerivedActuals.Derived derived = derive(run, measure, weighting, year.year());
+                jdbc.update("INSERT INTO res_derived_indicator (run_id, fiscal_year, seq, measure, derived_value, reason, "
+                        + "how) VALUES (?, ?, ?, ?, ?, ?, ?)", run, year.year(), ++seq,
+                        measure + (weighting == Weighting.RECEIPTS ? ":receipts" : ""), stored(derived.value()),
+                        derived.reason(), derived.how());
+            }
         }
     }
 

@@ -111,6 +111,29 @@ public final class Decimals {
         return format.format(shown);
     }
 
+    /**
+     * A value rounded half-up to exactly {@code scale} places, with thousands separators and the zeros kept:
+     * 46.0, 100.0, 1,793,615. For figures whose decimals say how precise they are.
+     */
+    public static String fixed(BigDecimal value, int scale) {
+        if (value == null) {
+            return "";
+        }
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setMinimumFractionDigits(scale);
+        format.setMaximumFractionDigits(scale);
+        format.setRoundingMode(ROUNDING);
+        // round first with the one rule, so the format only lays out the digits (and -0 reads 0)
+        BigDecimal rounded = round(value, scale);
+        return format.format(rounded.signum() == 0 ? rounded.abs() : rounded);
+    }
+
+    /** The most decimals any of the exact values has once trailing zeros are dropped (0 for none). */
+    public static int decimals(java.util.Collection<BigDecimal> values) {
+        return values.stream().filter(java.util.Objects::nonNull).mapToInt(v -> normalise(v).scale()).max().orElse(0);
+    }
+
     /** Plain text of an exact value without exponent or trailing zeros after the point. */
     public static String plain(BigDecimal value) {
         return value == null ? "" : normalise(value).toPlainString();

@@ -93,6 +93,17 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         return end.getYear() + "年" + end.getMonthValue() + "月" + end.getDayOfMonth() + "日（" + japanese() + "末）";
     }
 
+    private static final java.util.regex.Pattern WESTERN_FISCAL_YEAR = java.util.regex.Pattern.compile("(\\d{4})年度");
+
+    /**
+     * A plan's wording with its Western fiscal years written the Japanese way, so that one column reads in one
+     * calendar: {@code 約6.8万件 (2024年度末)} becomes {@code 約6.8万件 (令和6年度末)}.
+     */
+    public static String japaneseIn(String text) {
+        return text == null ? null
+                : WESTERN_FISCAL_YEAR.matcher(text).replaceAll(m -> of(Integer.parseInt(m.group(1))).japanese());
+    }
+
     /** Both forms, as the reports show them: {@code 令和7年度 (FY2025)}. */
     public String label() {
         return japanese() + " (" + this + ")";

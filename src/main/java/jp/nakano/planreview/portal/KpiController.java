@@ -120,24 +120,30 @@ class KpiController {
         static KpiRow of(int order, Map<String, String> row, int year, Map<String, String> plans) {
             String status = row.getOrDefault("status", "");
             int rank = Status.values().length;
+            Status rated = null;
             for (Status s : Status.values()) {
                 if (s.word().equals(status)) {
                     rank = s.ordinal();
+                    rated = s;
                 }
             }
+            String finalFy = row.get("final_fy");
             String progress = row.getOrDefault("progress_percent", "");
             String unit = row.get("unit");
             BigDecimal denominator = decimal(row.get("denominator"));
+            String own = row.get("figure_decimals");
+            int decimals = KpiFigures.decimals(unit, own == null || own.isBlank() ? 0 : Integer.parseInt(own));
             // the figures as the PDF prints them, by the same formatter: unit, rounding and all
             return new KpiRow(order, plans.getOrDefault(row.get("plan_id"), row.get("plan_id")), row.get("goal_label"), row.get("name"), unit,
-                    shown(KpiFigures.figure(decimal(row.get("actual")), unit, denominator)),
+                    shown(KpiFigures.value(decimal(row.get("actual")), unit, denominator, decimals)),
                     "provisional".equals(row.get("actual_status")) ? "速報値" : "",
-                    shown(KpiFigures.computed(decimal(row.get("expected")), unit, denominator)),
+                    shown(KpiFigures.value(decimal(row.get("expected")), unit, denominator, decimals)),
                     blankOr(row.get("final_target_text"),
-                            shown(KpiFigures.figure(decimal(row.get("final_target")), unit, denominator))),
+                            shown(KpiFigures.value(decimal(row.get("final_target")), unit, denominator, decimals))),
                     progress.isBlank() ? null : new BigDecimal(progress), status, row.get("status_symbol"), rank,
                     "review-" + row.get("plan_id") + "-FY" + year + ".pdf",
-                    NoteWording.note(row.get("reason"), Boolean.valueOf(row.get("interim_met"))));
+                    NoteWording.note(row.get("reason"), Boolean.valueOf(row.get("interim_met")), rated, year,
+                            finalFy == null || finalFy.isBlank() ? null : Integer.valueOf(finalFy)));
         }
 
         /** The progress as the report prints it, {@code 44.9%}. */

@@ -6,7 +6,7 @@ import java.util.Map;
 final class JapaneseLabels {
 
     private static final Map<String, String> LEVELS = Map.of("system", "システム", "procedure", "主な手続", "other",
-            "上記以外", "computed_total", "掲載システム合計", "total", "区全体（公表値）");
+            "上記以外", "computed_total", "合計（算出）", "total", "区全体（公表値）");
 
     private static final Map<String, String> CHECKS = Map.of("MATCHES", "一致", "DIFFERS", "相違", "NOT_PUBLISHED",
             "表記なし", "NOT_COMPUTABLE", "算出不可");

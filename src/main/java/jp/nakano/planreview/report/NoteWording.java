@@ -18,6 +18,8 @@ public final class NoteWording {
         WORDING.put("no actual for", "実績未公表");
         WORDING.put("is before the baseline year", "現状の年度より前");
         WORDING.put("target year not after the baseline", "目標の年度が現状の年度以前（目標値の入力誤り）");
+        WORDING.put("is the baseline year", "基準年度（現状値の年度のため評価しない）");
+        WORDING.put("is before the plan period", "計画期間前（評価しない）");
         WORDING.put("is after the plan period", "計画期間後");
         WORDING.put("not compared", "定義・単位が異なるため比較せず");
         WORDING.put("no increment for", "累計の増分に欠落あり");
@@ -33,6 +35,7 @@ public final class NoteWording {
     private static final Map<String, String> DERIVED = new LinkedHashMap<>();
 
     static {
+        DERIVED.put("no figures per procedure", "この年度の手続ごとの数値が未入力");
         DERIVED.put("no ward total", "区全体の電子受付件数が未入力");
         DERIVED.put("全受付件数 is not given", "全受付件数が未入力の手続があり主要手続を特定できない");
         DERIVED.put("no 主要手続", "主要手続がない");
@@ -60,15 +63,65 @@ public final class NoteWording {
         return wordings;
     }
 
-    /** Why a derived indicator has no value, in Japanese. */
+    /**
+     * The mark of a forecast the method kept in the figure's natural range (「（上限）」 at 100% or the whole of a
+     * fraction, 「（下限）」 at zero), or nothing.
+     */
+    static String forecastBound(String reason) {
+        if (reason == null || !reason.contains(jp.nakano.planreview.attainment.AttainmentCalculator.FORECAST_CAPPED)) {
+            return "";
+        }
+        return reason.contains("lower bound") ? "（下限）" : "（上限）";
+    }
+
+    /**
+     * The status changes of a summary row ({@code chiiki2-k01 順調→遅れ; …}, as stored) with each KPI named as the
+     * plan names it, one per line: 「区内のマイナンバーカード交付率：順調→遅れ」.
+     */
+    static String changes(String changed, Map<String, String> names) {
+        if (changed == null || changed.isBlank()) {
+            return "";
+        }
+        List<String> lines = new ArrayList<>();
+        for (String change : changed.split("; ")) {
+            int space = change.indexOf(' ');
+            String id = space < 0 ? change : change.substring(0, space);
+            lines.add(names.getOrDefault(id, id) + (space < 0 ? "" : "：" + change.substring(space + 1)));
+        }
+        return String.join("\n", lines);
+    }
+
+    /** "… is not given for 5 of the 7 procedures …": how many lack a flag, of how many. */
+    private static final java.util.regex.Pattern LACKING = java.util.regex.Pattern
+        .compile("is not given for (\\d+) of the (\\d+)");
+
+    /** Why a derived indicator has no value, in Japanese, with how many procedures lack a flag where it says. */
     static String derivedReason(String reason) {
         List<String> wording = matches(DERIVED, reason);
-        return wording.isEmpty() ? (reason == null ? "" : reason) : wording.get(0);
+        if (wording.isEmpty()) {
+            return reason == null ? "" : reason;
+        }
+        java.util.regex.Matcher lacking = LACKING.matcher(reason);
+        return wording.get(0) + (lacking.find() ? "：" + lacking.group(2) + " 手続のうち " + lacking.group(1) + " 手続" : "");
     }
 
     /** The 備考 of a KPI in Japanese, as the report prints it, from its reason and whether the interim target is met. */
     public static String note(String reason, Boolean interimMet) {
+        return note(reason, interimMet, null, null, null);
+    }
+
+    /**
+     * The 備考 of a KPI in Japanese; a KPI rated 達成 before its final target's year says that it has reached the
+     * target's level and when the target is due (「最終目標の水準に到達（目標年度は令和7年度）」): an annual figure
+     * can fall back, and the rating is of the year, not of the plan.
+     */
+    public static String note(String reason, Boolean interimMet, jp.nakano.planreview.attainment.Status status,
+            Integer year, Integer finalYear) {
         List<String> parts = new ArrayList<>();
+        if (status == jp.nakano.planreview.attainment.Status.ACHIEVED && year != null && finalYear != null
+                && year < finalYear) {
+            parts.add("最終目標の水準に到達（目標年度は" + jp.nakano.planreview.common.FiscalYear.of(finalYear).japanese() + "）");
+        }
         if (Boolean.TRUE.equals(interimMet)) {
             parts.add("中間目標を達成済み");
         }

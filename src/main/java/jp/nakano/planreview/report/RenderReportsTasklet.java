@@ -21,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.Checksums;
-import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
@@ -53,13 +52,18 @@ public class RenderReportsTasklet implements Tasklet {
     /** The version the manifest records, printed on the cover and the provenance page. */
     private final String softwareVersion;
 
+    /** 主要手続 are procedures with at least this many 全受付件数 a year (configuration). */
+    private final BigDecimal majorThreshold;
+
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
             "kpi-charts", "eprocedure-utilisation", "validation-findings", "run-provenance");
 
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
-            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion) {
+            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
+            BigDecimal majorThreshold) {
         this.jdbc = jdbc;
+        this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
         this.workbook = new ReviewWorkbook(jdbc);
@@ -80,14 +84,28 @@ public class RenderReportsTasklet implements Tasklet {
         String fingerprint = inputFingerprint(run);
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
+        String wardTrend = wardTrend(run, year);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
         List<Map<String, ?>> findings = findingRows(run);
+        PlanFindings findingScope = new PlanFindings(jdbc, run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
+            String outside = outsideReviewYears(run, year, p);
+            if (outside != null && only == null) {
+                log.info("Left out the report of plan {} for {}: {}; give --plan={} to render it anyway", planId, year,
+                        outside, planId);
+                continue;
+            }
             List<Map<String, ?>> rows = jdbc.query("""
-                    SELECT a.*, g.name AS goal_name FROM res_kpi_attainment a
+                    SELECT a.*, g.name AS goal_name,
+                           (SELECT MIN(t.target_text) FROM in_kpi_target t WHERE t.run_id = a.run_id AND t.kpi_id = a.kpi_id
+                            AND t.fiscal_year = a.interim_fy AND t.kind = 'interim' AND NOT t.excluded) AS interim_text,
+                           (SELECT MAX(CASE WHEN t.is_relative THEN 1 ELSE 0 END) FROM in_kpi_target t
+                            WHERE t.run_id = a.run_id AND t.kpi_id = a.kpi_id AND t.fiscal_year = a.final_fy
+                            AND t.kind = 'final' AND NOT t.excluded) AS final_relative
+                    FROM res_kpi_attainment a
                     JOIN in_goal g ON g.run_id = a.run_id AND g.goal_id = a.goal_id AND NOT g.excluded
                     WHERE a.run_id = ? AND a.fiscal_year = ? AND a.plan_id = ? ORDER BY a.sort_key""",
                     (rs, i) -> row(rs), run, year.year(), planId);
@@ -107,6 +125,10 @@ public class RenderReportsTasklet implements Tasklet {
                     + FiscalYear.of(((Number) p.get("last_fy")).intValue()).label());
             cover.put("INPUT_FINGERPRINT", fingerprint);
             cover.put("SOFTWARE", "作成: plan-review " + softwareVersion);
+            if (outside != null) {
+                cover.put("COVER_NOTE", "（注）この計画の評価期間（" + reviewYears(run, year, p)
+                        + "）外の年度。多くの指標は評価できない（--plan=" + planId + " の指定で作成）");
+            }
             Map<String, List<SeriesPoint>> series = seriesByKpi(run, year, planId);
             Map<String, Object> sectionParameters = new LinkedHashMap<>();
             sectionParameters.put("PLAN_NAME", p.get("name"));
@@ -118,19 +140,23 @@ public class RenderReportsTasklet implements Tasklet {
                             summaryRows(run, year, planId)),
                     section("kpi-trend", "成果指標の実績の推移と見通し", trendParameters(sectionParameters, firstPlanYear),
                             "実績は各年度の公表値（累計指標は累計値）。計画上の進捗率 = (計画上の値 − 現状) ÷ (最終目標 − 現状)。"
-                                    + "予測値は現状からのペースが続いた場合の最終年度の値。",
+                                    + "予測値は現状からのペースが続いた場合の最終年度の値（0未満・100%超など取り得ない値になる場合は"
+                                    + "下限・上限の値とし「（下限）」「（上限）」と示す）。",
                             trendRows(run, year, planId, series, firstPlanYear)),
                     section("kpi-charts", "成果指標の推移（グラフ）", sectionParameters,
                             "灰色の線は計画上の値（現状から中間・最終目標へ直線で結んだもの）、青は実績、赤い点は中間目標と最終目標。"
                                     + "横軸は年度（R2 = 令和2年度）。",
                             chartRows(run, year, planId, series)),
-                    section("eprocedure-utilisation", "主な電子手続の利用状況", withDerived(sectionParameters, derived),
-                            "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第2位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
+                    section("eprocedure-utilisation", "主な電子手続の利用状況",
+                            withDerived(sectionParameters, derived, wardTrend, utilisation),
+                            "電子手続利用率 = 電子受付件数 ÷ 全受付件数（小数第3位を四捨五入）。掲載システム合計は本表のシステム行の合計、"
                                     + "区全体は区の公表値。照合は計画に記載の利用率との一致を示す。",
                             utilisation),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
-                            "入力データの検証で見つかった事項（エラーの行は集計から除外）。ファイルと行は入力フォルダ内の位置。",
-                            findings),
+                            "この計画の指標に関する事項と、区全体に関する事項（電子手続の数値など）。エラーの行は集計から除外。"
+                                    + "ファイルと行は入力フォルダ内の位置。",
+                            findings.stream().filter(f -> findingScope.shows(planId, (String) f.get("message"),
+                                    (String) f.get("value"), (String) f.get("raw"))).toList()),
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
                             + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
@@ -151,9 +177,39 @@ public class RenderReportsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * The years a plan is reviewed for by default: from the earliest baseline year of its KPIs (the year before the
+     * plan for those without one) to the plan's last year.
+     */
+    private int[] reviewWindow(long run, FiscalYear year, Map<String, Object> plan) {
+        int first = ((Number) plan.get("first_fy")).intValue();
+        Integer earliest = jdbc.queryForObject("SELECT MIN(baseline_fy) FROM res_kpi_attainment "
+                + "WHERE run_id = ? AND fiscal_year = ? AND plan_id = ?", Integer.class, run, year.year(), plan.get("plan_id"));
+        return new int[] { earliest == null ? first - 1 : Math.min(earliest, first - 1),
+                ((Number) plan.get("last_fy")).intValue() };
+    }
+
+    private String reviewYears(long run, FiscalYear year, Map<String, Object> plan) {
+        int[] window = reviewWindow(run, year, plan);
+        return FiscalYear.of(window[0]).japanese() + "〜" + FiscalYear.of(window[1]).japanese();
+    }
+
+    /** Why the year is outside the plan's review years, or {@code null} when it is inside. */
+    private String outsideReviewYears(long run, FiscalYear year, Map<String, Object> plan) {
+        int[] window = reviewWindow(run, year, plan);
+        if (year.year() < window[0]) {
+            return year + " is before " + FiscalYear.of(window[0]) + ", the earliest baseline year of its KPIs";
+        }
+        if (year.year() > window[1]) {
+            return year + " is after the plan's last year " + FiscalYear.of(window[1]);
+        }
+        return null;
+    }
+
     private static Map<String, ?> row(ResultSet rs) throws SQLException {
         String unit = rs.getString("unit");
         BigDecimal denominator = rs.getBigDecimal("denominator");
+        int decimals = KpiFigures.decimals(unit, rs.getInt("figure_decimals"));
         Status status = Status.valueOf(rs.getString("status"));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("goal_label", rs.getString("goal_label"));
@@ -161,34 +217,48 @@ public class RenderReportsTasklet implements Tasklet {
         row.put("kpi_name", rs.getString("name"));
         row.put("unit", unit);
         Object baselineFy = rs.getObject("baseline_fy");
-        String baselineText = rs.getString("baseline_text");
-        String baseline = baselineText != null ? baselineText : KpiFigures.figure(rs.getBigDecimal("baseline"), unit, denominator);
+        // the plan's own wording of each figure (約146万件, 170万件), its Western years in 和暦 like the rest of the column
+        String baselineText = FiscalYear.japaneseIn(rs.getString("baseline_text"));
+        String baseline = baselineText != null ? baselineText
+                : KpiFigures.value(rs.getBigDecimal("baseline"), unit, denominator, decimals);
         // the plan's wording often names its year already (約6.8万件 (2024年度末)); add the year only where it does not
         // and [未実施] has no year of its own (the method starts it the year before the plan)
         boolean namesYear = baselineText != null && (baselineText.contains("年度") || baselineText.startsWith("["));
+        if (namesYear) {
+            // the year on a line of its own, as in the other cells, not broken inside 「令和6年度末」
+            baselineText = baselineText.replaceFirst("[ 　]*([(（][^()（）]*年度[^()（）]*[)）])$", "\n$1");
+            baseline = baselineText;
+        }
         row.put("baseline", baseline + (baselineFy == null || namesYear ? ""
                 : "\n(" + FiscalYear.of(((Number) baselineFy).intValue()).japanese() + ")"));
         Object interimFy = rs.getObject("interim_fy");
-        row.put("interim", interimFy == null ? "" : KpiFigures.figure(rs.getBigDecimal("interim_target"), unit, denominator)
+        String interimText = FiscalYear.japaneseIn(rs.getString("interim_text"));
+        row.put("interim", interimFy == null ? "" : (interimText != null ? interimText
+                : KpiFigures.value(rs.getBigDecimal("interim_target"), unit, denominator, decimals))
                 + "\n(" + FiscalYear.of(((Number) interimFy).intValue()).japanese() + ")");
         Object finalFy = rs.getObject("final_fy");
-        String finalText = rs.getString("final_target_text");
-        row.put("final_target", finalFy == null ? "" : (finalText != null ? finalText
-                : KpiFigures.figure(rs.getBigDecimal("final_target"), unit, denominator))
+        String finalText = FiscalYear.japaneseIn(rs.getString("final_target_text"));
+        String finalValue = KpiFigures.value(rs.getBigDecimal("final_target"), unit, denominator, decimals);
+        // a relative target (実施前比 ▲500時間) also shows the value it resolves to (3,000時間), broken at the plan's
+        // space so that the narrow column does not break inside the figure
+        boolean relative = rs.getInt("final_relative") == 1;
+        row.put("final_target", finalFy == null ? "" : (finalText == null ? finalValue
+                : relative ? finalText.replaceFirst("[ 　]+", "\n") + "\n（" + finalValue + "）" : finalText)
                 + "\n(" + FiscalYear.of(((Number) finalFy).intValue()).japanese() + ")");
-        row.put("actual", KpiFigures.figure(rs.getBigDecimal("actual"), unit, denominator));
-        row.put("expected", KpiFigures.computed(rs.getBigDecimal("expected"), unit, denominator));
-        BigDecimal progress = rs.getBigDecimal("progress");
-        row.put("progress", progress == null ? "" : KpiFigures.percent(progress.multiply(BigDecimal.valueOf(100))));
+        row.put("actual", KpiFigures.value(rs.getBigDecimal("actual"), unit, denominator, decimals));
+        row.put("expected", KpiFigures.value(rs.getBigDecimal("expected"), unit, denominator, decimals));
+        row.put("progress", KpiFigures.ratio(rs.getBigDecimal("progress")));
         row.put("status", status.symbol() + " " + status.word());
-        row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met")));
+        row.put("note", NoteWording.note(rs.getString("reason"), (Boolean) rs.getObject("interim_met"), status,
+                rs.getInt("fiscal_year"), finalFy == null ? null : ((Number) finalFy).intValue()));
         return row;
     }
 
     private static final Map<String, String> DERIVED_NAMES = Map.of("eprocedure:online_receipts_total",
             "オンラインによる申請手続受付件数", "eprocedure:major_online_coverage", "主要手続のオンライン手続カバー率",
             "eprocedure:major_online_utilisation", "主要手続のオンライン手続利用率", "eprocedure:kakanai_coverage",
-            "書かない窓口のカバー率（手続数による）");
+            "書かない窓口のカバー率（手続数による）", "eprocedure:kakanai_coverage:receipts",
+            "書かない窓口のカバー率（受付件数による）");
 
     /** The indicators derived from the e-procedure figures, one line each: the value, or why there is none. */
     private String derivedIndicators(long run, FiscalYear year) {
@@ -198,17 +268,49 @@ public class RenderReportsTasklet implements Tasklet {
             String measure = rs.getString(1);
             BigDecimal value = rs.getBigDecimal(2);
             String shown = value == null ? "算出できません（" + NoteWording.derivedReason(rs.getString(3)) + "）"
-                    : measure.endsWith("online_receipts_total") ? Decimals.grouped(value, 0) + "件"
-                            : Decimals.grouped(value, 1) + "%";
+                    : measure.endsWith("online_receipts_total") ? KpiFigures.count(value) + "件"
+                            : KpiFigures.value(value, "%", null, KpiFigures.decimals("%", 0));
             return "・" + DERIVED_NAMES.getOrDefault(measure, measure) + "：" + shown;
         }, run, year.year());
-        return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年1万件以上の手続）";
+        return String.join("\n", lines) + "\n（主要手続 = 全受付件数が年" + KpiFigures.count(majorThreshold) + "件以上の手続）";
     }
 
-    private static Map<String, Object> withDerived(Map<String, Object> common, String derived) {
+    private static Map<String, Object> withDerived(Map<String, Object> common, String derived, String wardTrend,
+            List<Map<String, ?>> utilisation) {
         Map<String, Object> parameters = new LinkedHashMap<>(common);
         parameters.put("DERIVED", derived);
+        parameters.put("WARD_TREND", wardTrend);
+        // a chart says something only when it compares at least two rows (the sum of the listed systems repeats
+        // them and is not counted)
+        parameters.put("CHART_BARS", (int) utilisation.stream()
+            .filter(r -> r.get("chart_rate") != null && !JapaneseLabels.level("computed_total").equals(r.get("level")))
+            .count());
         return parameters;
+    }
+
+    /**
+     * The ward total of 電子受付件数 year by year up to the review year, with the change against the year before,
+     * as the ward publishes it (令和3年度 1,706,697件（前年度比 +245,634件）); {@code null} with fewer than two years.
+     */
+    private String wardTrend(long run, FiscalYear year) {
+        Map<Integer, BigDecimal> totals = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT fiscal_year, online_receipts FROM in_eprocedure_figure
+                WHERE run_id = ? AND row_level = 'total' AND NOT excluded AND fiscal_year <= ? AND online_receipts IS NOT NULL
+                ORDER BY fiscal_year, source_line""", rs -> {
+            totals.putIfAbsent(rs.getInt(1), rs.getBigDecimal(2));
+        }, run, year.year());
+        if (totals.size() < 2) {
+            return null;
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("区全体の電子受付件数の推移（区の公表値）");
+        totals.forEach((y, total) -> {
+            BigDecimal before = totals.get(y - 1);
+            lines.add("・" + FiscalYear.of(y).label() + "　" + KpiFigures.count(total) + "件"
+                    + (before == null ? "" : "（前年度比 " + KpiFigures.change(total.subtract(before)) + "件）"));
+        });
+        return String.join("\n", lines);
     }
 
     private static ReviewPdf.Section section(String template, String title, Map<String, Object> common, String note,
@@ -262,11 +364,14 @@ public class RenderReportsTasklet implements Tasklet {
             Map<String, List<SeriesPoint>> series, int firstPlanYear) {
         int first = firstPlanYear - 1;
         return jdbc.query("""
-                SELECT kpi_id, name, unit, denominator, expected_progress, forecast, forecast_meets FROM res_kpi_attainment
+                SELECT kpi_id, name, unit, denominator, expected_progress, forecast, forecast_meets, figure_decimals,
+                       reason
+                FROM res_kpi_attainment
                 WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             String unit = rs.getString(3);
             BigDecimal denominator = rs.getBigDecimal(4);
+            int decimals = KpiFigures.decimals(unit, rs.getInt(8));
             row.put("kpi_name", rs.getString(2));
             row.put("unit", unit);
             Map<Integer, BigDecimal> actuals = new java.util.HashMap<>();
@@ -276,12 +381,12 @@ public class RenderReportsTasklet implements Tasklet {
                 }
             }
             for (int y = 0; y < 6; y++) {
-                row.put("y" + y, KpiFigures.figure(actuals.get(first + y), null, denominator));
+                row.put("y" + y, KpiFigures.value(actuals.get(first + y), null, denominator, decimals));
             }
             BigDecimal expectedProgress = rs.getBigDecimal(5);
-            row.put("expected_progress", expectedProgress == null ? ""
-                    : KpiFigures.percent(expectedProgress.multiply(BigDecimal.valueOf(100))));
-            row.put("forecast", KpiFigures.computed(rs.getBigDecimal(6), unit, denominator));
+            row.put("expected_progress", KpiFigures.ratio(expectedProgress));
+            row.put("forecast", KpiFigures.value(rs.getBigDecimal(6), unit, denominator, decimals)
+                    + NoteWording.forecastBound(rs.getString(9)));
             Object meets = rs.getObject(7);
             row.put("forecast_meets", meets == null ? "" : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
             return row;
@@ -312,8 +417,16 @@ public class RenderReportsTasklet implements Tasklet {
                 }
                 Status status = Status.valueOf(rs.getString(4));
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("kpi_name", rs.getString(2));
-                row.put("unit", rs.getString(3));
+                String name = rs.getString(2);
+                String unit = rs.getString(3);
+                // the chart's title adds the unit: a name that ends with it already (文書量 (fm)) does not repeat it
+                for (String own : new String[] { " (" + unit + ")", "(" + unit + ")", "（" + unit + "）" }) {
+                    if (name.endsWith(own)) {
+                        name = name.substring(0, name.length() - own.length());
+                    }
+                }
+                row.put("kpi_name", name);
+                row.put("unit", unit);
                 row.put("status", status.symbol() + " " + status.word());
                 // the points themselves, not a data source: the report is filled twice (page numbers) and a
                 // data source can be read only once
@@ -324,7 +437,18 @@ public class RenderReportsTasklet implements Tasklet {
         return rows;
     }
 
+    /** The plan's KPIs by id, with the names the plan gives them. */
+    static Map<String, String> kpiNames(JdbcTemplate jdbc, long run, FiscalYear year, String planId) {
+        Map<String, String> names = new java.util.HashMap<>();
+        jdbc.query("SELECT kpi_id, name FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? AND plan_id = ?",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                }, run, year.year(), planId);
+        return names;
+    }
+
     private List<Map<String, ?>> summaryRows(long run, FiscalYear year, String planId) {
+        Map<String, String> names = kpiNames(jdbc, run, year, planId);
         return jdbc.query("""
                 SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
                 FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
@@ -338,7 +462,7 @@ public class RenderReportsTasklet implements Tasklet {
                         row.put(columns[c], Integer.toString(rs.getInt(3 + c)));
                         row.put("n_" + columns[c], rs.getInt(3 + c)); // for the chart
                     }
-                    row.put("changed", rs.getString(10) == null ? "" : rs.getString(10));
+                    row.put("changed", NoteWording.changes(rs.getString(10), names));
                     return row;
                 }, run, year.year(), planId);
     }
@@ -376,7 +500,7 @@ public class RenderReportsTasklet implements Tasklet {
         List<Map<String, ?>> rows = new java.util.ArrayList<>(jdbc.query(UTILISATION_SELECT
                 + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + MAX_PDF_UTILISATION_ROWS, mapper, run, year.year()));
         Map<String, Object> pointer = new java.util.HashMap<>();
-        pointer.put("name", "（全 " + Decimals.grouped(BigDecimal.valueOf(all), 0) + " 行のうち先頭 "
+        pointer.put("name", "（全 " + KpiFigures.count(BigDecimal.valueOf(all)) + " 行のうち先頭 "
                 + MAX_PDF_UTILISATION_ROWS + " 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）");
         rows.add(pointer);
         rows.addAll(jdbc.query(UTILISATION_SELECT + """
@@ -392,28 +516,28 @@ public class RenderReportsTasklet implements Tasklet {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
         row.put("level", JapaneseLabels.level(level));
-        row.put("procedure_count", Decimals.grouped(rs.getBigDecimal(3), 0));
-        row.put("online_receipts", Decimals.grouped(rs.getBigDecimal(4), 0));
-        row.put("total_receipts", Decimals.grouped(rs.getBigDecimal(5), 0));
+        row.put("procedure_count", KpiFigures.count(rs.getBigDecimal(3)));
+        row.put("online_receipts", KpiFigures.count(rs.getBigDecimal(4)));
+        row.put("total_receipts", KpiFigures.count(rs.getBigDecimal(5)));
         BigDecimal rate = rs.getBigDecimal(6);
-        row.put("rate", rate == null ? "" : rate.toPlainString() + "%");
+        row.put("rate", KpiFigures.utilisationRate(rate));
         BigDecimal published = rs.getBigDecimal(7);
-        row.put("published_rate", published == null ? "" : Decimals.round(published, 2).toPlainString() + "%");
+        row.put("published_rate", KpiFigures.utilisationRate(published));
         row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
-        row.put("prev_online_receipts", Decimals.grouped(rs.getBigDecimal(9), 0));
+        row.put("prev_online_receipts", KpiFigures.count(rs.getBigDecimal(9)));
         // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
         boolean total = "total".equals(level) || "computed_total".equals(level);
         boolean charted = rate != null && (total || chartSystems && "system".equals(level));
         row.put("chart_label", rs.getString(1));
         row.put("chart_rate", charted ? rate.doubleValue() : null);
         BigDecimal previousRate = rs.getBigDecimal(10);
-        row.put("prev_rate", previousRate == null ? "" : previousRate.toPlainString() + "%");
+        row.put("prev_rate", KpiFigures.utilisationRate(previousRate));
         return row;
     }
 
     private List<Map<String, ?>> findingRows(long run) {
         return jdbc.query("""
-                SELECT severity, file_name, line_no, field_name, field_value, message, code
+                SELECT severity, file_name, line_no, field_name, field_value, message, code, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, (rs, i) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("severity", JapaneseLabels.severity(rs.getString(1)));
@@ -422,6 +546,7 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("field", rs.getString(4));
             row.put("value", rs.getString(5));
             row.put("message", "【" + JapaneseLabels.finding(rs.getString(7)) + "】" + rs.getString(6));
+            row.put("raw", rs.getString(8)); // not printed: tells whose finding it is
             return row;
         }, run);
     }
@@ -434,12 +559,12 @@ public class RenderReportsTasklet implements Tasklet {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("file", rs.getString(1));
             row.put("encoding", rs.getString(2));
-            row.put("size", Decimals.grouped(rs.getBigDecimal(3), 0));
-            row.put("rows_read", Decimals.grouped(rs.getBigDecimal(4), 0));
-            row.put("rows_loaded", Decimals.grouped(rs.getBigDecimal(5), 0));
-            row.put("rows_rejected", Decimals.grouped(rs.getBigDecimal(6), 0));
-            row.put("rows_left_out", Decimals.grouped(rs.getBigDecimal(8), 0));
-            row.put("rows_blank", Decimals.grouped(rs.getBigDecimal(9), 0));
+            row.put("size", KpiFigures.count(rs.getBigDecimal(3)));
+            row.put("rows_read", KpiFigures.count(rs.getBigDecimal(4)));
+            row.put("rows_loaded", KpiFigures.count(rs.getBigDecimal(5)));
+            row.put("rows_rejected", KpiFigures.count(rs.getBigDecimal(6)));
+            row.put("rows_left_out", KpiFigures.count(rs.getBigDecimal(8)));
+            row.put("rows_blank", KpiFigures.count(rs.getBigDecimal(9)));
             row.put("sha256", rs.getString(7));
             return row;
         }, run);

@@ -105,7 +105,7 @@ public class ReviewWorkbook {
             contents.add(summary(workbook, styles, document, runId, year, planId));
             contents.add(trend(workbook, styles, document, runId, year, planId));
             contents.addAll(utilisation(workbook, styles, document, runId, year));
-            contents.add(findings(workbook, styles, document, runId));
+            contents.add(findings(workbook, styles, document, runId, new PlanFindings(jdbc, runId), planId));
             contents.add(inputs(workbook, styles, document, runId));
             cover(workbook, coverSheet, styles, title, document, year, cover, contents);
             Path written = Files.createTempFile(file.getParent(), ".workbook-", ".zip");
@@ -204,32 +204,34 @@ public class ReviewWorkbook {
         jdbc.query("""
                 SELECT goal_label, name, unit, baseline_fy, baseline, baseline_text, interim_fy, interim_target, final_fy,
                        final_target, final_target_text, actual, actual_status, expected, progress, expected_progress,
-                       pace_ratio, status, forecast, forecast_meets, reason, denominator
+                       pace_ratio, status, forecast, forecast_meets, reason, denominator, figure_decimals
                 FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
                 rs -> {
                     sheet.nextRow();
                     Status status = Status.valueOf(rs.getString(18));
                     BigDecimal denominator = rs.getBigDecimal(22);
+                    // every figure of the KPI at the decimals the PDF shows it with (KpiFigures); cells stay exact
+                    int decimals = KpiFigures.decimals(rs.getString(3), rs.getInt(23));
                     sheet.text(0, rs.getString(1), styles.text);
                     sheet.text(1, rs.getString(2), styles.text);
                     sheet.text(2, rs.getString(3), styles.text);
                     sheet.text(3, japaneseYear(rs, 4), styles.text);
-                    figure(sheet, styles, 4, rs.getBigDecimal(5), denominator);
+                    figure(sheet, styles, 4, rs.getBigDecimal(5), denominator, decimals);
                     sheet.text(5, rs.getString(6), styles.text);
                     sheet.text(6, japaneseYear(rs, 7), styles.text);
-                    figure(sheet, styles, 7, rs.getBigDecimal(8), denominator);
+                    figure(sheet, styles, 7, rs.getBigDecimal(8), denominator, decimals);
                     sheet.text(8, japaneseYear(rs, 9), styles.text);
-                    figure(sheet, styles, 9, rs.getBigDecimal(10), denominator);
+                    figure(sheet, styles, 9, rs.getBigDecimal(10), denominator, decimals);
                     sheet.text(10, rs.getString(11), styles.text);
-                    figure(sheet, styles, 11, rs.getBigDecimal(12), denominator);
+                    figure(sheet, styles, 11, rs.getBigDecimal(12), denominator, decimals);
                     sheet.text(12, "provisional".equals(rs.getString(13)) ? "速報値"
                             : rs.getString(13) == null ? null : "確定値", styles.text);
-                    computed(sheet, styles, 13, rs.getBigDecimal(14), denominator);
+                    figure(sheet, styles, 13, rs.getBigDecimal(14), denominator, decimals);
                     percent(sheet, styles, 14, rs.getBigDecimal(15));
                     percent(sheet, styles, 15, rs.getBigDecimal(16));
                     percent(sheet, styles, 16, rs.getBigDecimal(17));
                     sheet.text(17, status.symbol() + " " + status.word(), styles.status.get(status));
-                    computed(sheet, styles, 18, rs.getBigDecimal(19), denominator);
+                    figure(sheet, styles, 18, rs.getBigDecimal(19), denominator, decimals);
                     Object meets = rs.getObject(20);
                     sheet.text(19, meets == null ? null : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み",
                             styles.text);
@@ -248,6 +250,7 @@ public class ReviewWorkbook {
         columns.add(col("指標数", 8));
         columns.add(col("前年度からの\n状況の変化", 40));
         SheetLayout sheet = table(workbook, styles, "状況集計", columns);
+        Map<String, String> names = RenderReportsTasklet.kpiNames(jdbc, runId, year, planId);
         jdbc.query("""
                 SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
                 FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
@@ -257,14 +260,14 @@ public class ReviewWorkbook {
             for (int c = 0; c < 7; c++) {
                 count(sheet, styles, 2 + c, BigDecimal.valueOf(rs.getInt(3 + c)));
             }
-            sheet.text(9, rs.getString(10), styles.text);
+            sheet.text(9, NoteWording.changes(rs.getString(10), names), styles.text);
         }, runId, year.year(), planId);
         sheet.finish(document);
         return new Contents("状況集計", "成果指標の状況の集計（計画全体と目標別の指標数）", sheet);
     }
 
     /** A point of a KPI's trend: the series' value in one year. */
-    private record TrendRow(String kpi, String unit, BigDecimal denominator, String series,
+    private record TrendRow(String kpi, String unit, BigDecimal denominator, int decimals, String series,
             Map<Integer, BigDecimal> values) {
     }
 
@@ -277,7 +280,7 @@ public class ReviewWorkbook {
         List<TrendRow> rows = new ArrayList<>();
         TreeSet<Integer> years = new TreeSet<>();
         jdbc.query("""
-                SELECT a.name, a.unit, a.denominator, s.series, s.point_year, s.point_value FROM res_kpi_series s
+                SELECT a.name, a.unit, a.denominator, s.series, s.point_year, s.point_value, a.figure_decimals FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
                 ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year, s.point_value""",
@@ -289,7 +292,8 @@ public class ReviewWorkbook {
                     // a second value for the same year of a series (two targets in one year) starts a row of its own
                     if (last == null || !last.kpi().equals(kpi) || !last.series().equals(series)
                             || last.values().containsKey(pointYear)) {
-                        last = new TrendRow(kpi, rs.getString(2), rs.getBigDecimal(3), series, new HashMap<>());
+                        last = new TrendRow(kpi, rs.getString(2), rs.getBigDecimal(3),
+                                KpiFigures.decimals(rs.getString(2), rs.getInt(7)), series, new HashMap<>());
                         rows.add(last);
                     }
                     last.values().put(pointYear, rs.getBigDecimal(6));
@@ -312,14 +316,7 @@ public class ReviewWorkbook {
             sheet.text(2, row.series(), styles.text);
             int c = 3;
             for (int y : years) {
-                BigDecimal value = row.values().get(y);
-                // the planned values are computed (a third of the way), actuals and targets are the published figures
-                if ("計画".equals(row.series())) {
-                    computed(sheet, styles, c++, value, row.denominator());
-                }
-                else {
-                    figure(sheet, styles, c++, value, row.denominator());
-                }
+                figure(sheet, styles, c++, row.values().get(y), row.denominator(), row.decimals());
             }
         }
         sheet.finish(document);
@@ -381,11 +378,9 @@ public class ReviewWorkbook {
             count(sheet, styles, 3, rs.getBigDecimal(3));
             count(sheet, styles, 4, rs.getBigDecimal(4));
             count(sheet, styles, 5, rs.getBigDecimal(5));
-            // as the PDF's e-procedure table writes them: the rate with its stored decimals, the plan's to two
-            BigDecimal rate = rs.getBigDecimal(6);
-            rate(sheet, styles, 6, rate == null ? null : rate.toPlainString() + "%", rate);
-            BigDecimal published = rs.getBigDecimal(7);
-            rate(sheet, styles, 7, published == null ? null : Decimals.round(published, 2).toPlainString() + "%", published);
+            // as the PDF's e-procedure table writes them (KpiFigures.utilisationRate)
+            rate(sheet, styles, 6, rs.getBigDecimal(6));
+            rate(sheet, styles, 7, rs.getBigDecimal(7));
             sheet.text(8, JapaneseLabels.rateCheck(rs.getString(8)), styles.text);
             sheet.text(9, rs.getString(9), styles.text);
             Object line = rs.getObject(10);
@@ -415,12 +410,17 @@ public class ReviewWorkbook {
         return Decimals.grouped(BigDecimal.valueOf(value), 0);
     }
 
-    private Contents findings(SXSSFWorkbook workbook, Styles styles, String document, long runId) {
+    private Contents findings(SXSSFWorkbook workbook, Styles styles, String document, long runId, PlanFindings scope,
+            String planId) {
         SheetLayout sheet = table(workbook, styles, "検証結果", List.of(col("重要度", 8), col("ファイル", 24), col("行", 8),
                 col("項目", 16), col("値", 16), col("区分", 24), col("内容", 50), col("コード", 28), col("元の行", 30)));
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
+            // the plan's own findings and the ward-wide ones, as in the PDF
+            if (!scope.shows(planId, rs.getString(7), rs.getString(6), rs.getString(8))) {
+                return;
+            }
             sheet.nextRow();
             sheet.text(0, JapaneseLabels.severity(rs.getString(1)), styles.text);
             sheet.text(1, rs.getString(3), styles.text);
@@ -461,38 +461,32 @@ public class ReviewWorkbook {
         return value == null ? null : FiscalYear.of(((Number) value).intValue()).japanese();
     }
 
-    /** A published figure (actual, target, baseline) with the decimals the PDF shows it with. */
-    private static void figure(SheetLayout sheet, Styles styles, int column, BigDecimal value, BigDecimal denominator) {
+    /** A KPI's figure (baseline, target, actual, planned value, forecast) at the KPI's decimals, as the PDF shows it. */
+    private static void figure(SheetLayout sheet, Styles styles, int column, BigDecimal value, BigDecimal denominator,
+            int decimals) {
         if (value != null) {
-            shown(sheet, styles, column, value, KpiFigures.figure(value, null, denominator));
+            shown(sheet, styles, column, value, KpiFigures.value(value, null, denominator, decimals));
         }
     }
 
-    /** A computed value (the planned value of the year, a forecast) with the decimals the PDF shows it with. */
-    private static void computed(SheetLayout sheet, Styles styles, int column, BigDecimal value, BigDecimal denominator) {
-        if (value != null) {
-            shown(sheet, styles, column, value, KpiFigures.computed(value, null, denominator));
+    /** A ratio of the method (0.449) as a spreadsheet percentage with the PDF's decimals (44.9%). */
+    private static void percent(SheetLayout sheet, Styles styles, int column, BigDecimal fraction) {
+        if (fraction != null) {
+            shown(sheet, styles, column, fraction, KpiFigures.ratio(fraction));
         }
     }
 
-    /** A share (0.449) as a spreadsheet percentage with the PDF's decimals (44.9%). */
-    private static void percent(SheetLayout sheet, Styles styles, int column, BigDecimal share) {
-        if (share != null) {
-            shown(sheet, styles, column, share, KpiFigures.percent(share.multiply(BigDecimal.valueOf(100))));
-        }
-    }
-
-    /** A count with thousands separators. */
+    /** A count with thousands separators, as the PDF shows it. */
     private static void count(SheetLayout sheet, Styles styles, int column, BigDecimal value) {
         if (value != null) {
-            shown(sheet, styles, column, value, Decimals.grouped(value, 0));
+            shown(sheet, styles, column, value, KpiFigures.count(value));
         }
     }
 
-    /** A rate in percent (73.46) as a spreadsheet percentage (0.7346) shown as {@code shown}. */
-    private static void rate(SheetLayout sheet, Styles styles, int column, String shown, BigDecimal percent) {
+    /** 電子手続利用率 in percent (73.46) as a spreadsheet percentage (0.7346) shown as the PDF shows it. */
+    private static void rate(SheetLayout sheet, Styles styles, int column, BigDecimal percent) {
         if (percent != null) {
-            shown(sheet, styles, column, percent.movePointLeft(2), shown);
+            shown(sheet, styles, column, percent.movePointLeft(2), KpiFigures.utilisationRate(percent));
         }
     }
 
@@ -570,6 +564,13 @@ public class ReviewWorkbook {
         final Map<Status, CellStyle> status = new EnumMap<>(Status.class);
 
         private final Map<String, CellStyle> numbers = new HashMap<>();
+
+        /** A KPI's figures by their decimals (display rules of {@link KpiFigures}). */
+        private final CellStyle[] figures = new CellStyle[KpiFigures.MAX_DECIMALS + 1];
+
+        CellStyle figure(int decimals) {
+            return figures[decimals];
+        }
 
         Styles(SXSSFWorkbook workbook) {
             this.workbook = workbook;

@@ -57,7 +57,8 @@ class ExportResultsTasklet implements Tasklet {
             "baseline_text", "actual", "actual_status", "actual_source", "other_value", "other_source", "expected",
             "interim_fy", "interim_target", "interim_met", "final_fy", "final_target", "final_target_text",
             "progress_percent", "expected_progress_percent", "pace_ratio_percent", "status", "status_symbol",
-            "forecast", "forecast_meets_target", "previous_status", "status_changed", "definition_changed", "reason");
+            "forecast", "forecast_meets_target", "previous_status", "status_changed", "definition_changed", "reason",
+            "figure_decimals");
 
     static final List<String> SUMMARY_COLUMNS = List.of("fiscal_year", "plan_id", "goal_id", "label", "name",
             "達成", "順調", "やや遅れ", "遅れ", "悪化", "未評価", "kpis", "status_changes");
@@ -120,7 +121,7 @@ class ExportResultsTasklet implements Tasklet {
                            direction, basis, baseline_fy, baseline, baseline_text, actual, actual_status, actual_source,
                            other_value, other_source, expected, interim_fy, interim_target, interim_met, final_fy,
                            final_target, final_target_text, progress, expected_progress, pace_ratio, status, forecast,
-                           forecast_meets, previous_status, definition_changed, reason
+                           forecast_meets, previous_status, definition_changed, reason, figure_decimals
                     FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? ORDER BY sort_key""", rs -> {
             Status status = Status.valueOf(rs.getString(30));
             Status previous = rs.getString(33) == null ? null : Status.valueOf(rs.getString(33));
@@ -128,13 +129,13 @@ class ExportResultsTasklet implements Tasklet {
                     rs.getString(6), rs.getString(7), rs.getString(8), exact(rs.getBigDecimal(9)),
                     rs.getString(10), rs.getString(11), rs.getObject(12), exact(rs.getBigDecimal(13)),
                     rs.getString(14), exact(rs.getBigDecimal(15)), rs.getString(16), rs.getString(17),
-                    exact(rs.getBigDecimal(18)), rs.getString(19), display(rs.getBigDecimal(20), 2),
+                    exact(rs.getBigDecimal(18)), rs.getString(19), exact(rs.getBigDecimal(20)),
                     rs.getObject(21), exact(rs.getBigDecimal(22)), rs.getObject(23), rs.getObject(24),
                     exact(rs.getBigDecimal(25)), rs.getString(26), percent(rs.getBigDecimal(27)),
                     percent(rs.getBigDecimal(28)), percent(rs.getBigDecimal(29)), status.word(),
-                    status.symbol(), display(rs.getBigDecimal(31), 2), rs.getObject(32),
+                    status.symbol(), exact(rs.getBigDecimal(31)), rs.getObject(32),
                     previous == null ? null : previous.word(), status.isChangeFrom(previous),
-                    rs.getBoolean(34), rs.getString(35) };
+                    rs.getBoolean(34), rs.getString(35), rs.getObject(36) };
         }, run.runId(), year.year());
     }
 
@@ -147,11 +148,6 @@ class ExportResultsTasklet implements Tasklet {
                     rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
                     rs.getInt(12), rs.getString(13) };
         }, run.runId(), year.year());
-    }
-
-    /** A computed figure for display: half-up to {@code scale} places, trailing zeros kept off. */
-    private static BigDecimal display(BigDecimal value, int scale) {
-        return value == null ? null : Decimals.normalise(Decimals.round(value, scale));
     }
 
     /** A ratio as a percentage with one decimal, as the review prints it (44.9). */

@@ -39,6 +39,47 @@ class AttainmentCalculatorTests {
     }
 
     @Test
+    void shouldKeepAPercentageForecastAtOneHundredAndSaySo() {
+        // the card rate as a percentage: the pace gives 108.35%, a share cannot pass 100%
+        Attainment a = evaluate(as(kpi("k01", Direction.HIGHER, Basis.LEVEL, 2020, "31.6", 2021, 2025), "%", null),
+                targets(interim(2023, "100"), fin(2025, "100")), actuals(actual(2022, "62.3")), 2022);
+
+        assertThat(a.forecast()).isEqualByComparingTo("100");
+        assertThat(a.forecastMeetsTarget()).isTrue();
+        assertThat(a.reason()).contains("forecast capped at its upper bound 100 (the pace gives 108.35)");
+    }
+
+    @Test
+    void shouldNeverForecastANegativeCount() {
+        // 事故 14件 → 0件; 3件 in FY2022: the pace gives 3 − 11 × 3 ÷ 2 = −13.5件, and a count stops at 0
+        Attainment a = evaluate(kpi("k09", Direction.LOWER, Basis.ANNUAL, 2020, "14", 2021, 2025),
+                targets(fin(2025, "0")), actuals(actual(2022, "3")), 2022);
+
+        assertThat(a.forecast()).isEqualByComparingTo("0");
+        assertThat(a.forecastMeetsTarget()).isTrue();
+        assertThat(a.reason()).contains("forecast capped at its lower bound 0 (the pace gives -13.5)");
+    }
+
+    @Test
+    void shouldKeepAFractionForecastWithinItsWhole() {
+        // 0/15 → 15/15; 12/15 in FY2022: the pace gives 30/15, the whole is 15
+        Attainment a = evaluate(as(kpi("k08", Direction.HIGHER, Basis.LEVEL, 2020, "0", 2021, 2025), "事業", "15"),
+                targets(fin(2025, "15")), actuals(actual(2022, "12")), 2022);
+
+        assertThat(a.forecast()).isEqualByComparingTo("15");
+        assertThat(a.reason()).contains("upper bound 15");
+    }
+
+    @Test
+    void shouldLeaveAForecastInsideItsRangeAsThePaceGivesIt() {
+        Attainment a = evaluate(as(kpi("k01", Direction.HIGHER, Basis.LEVEL, 2020, "31.6", 2021, 2025), "%", null),
+                targets(fin(2025, "100")), actuals(actual(2022, "40")), 2022);
+
+        assertThat(a.forecast()).isEqualByComparingTo("52.6"); // 40 + 8.4 × 3 ÷ 2
+        assertThat(a.reason()).isNull();
+    }
+
+    @Test
     void shouldFindOnlineApplicationsPastTheirInterimTargetInFY2022() {
         // 約146万件 (1,461,063, FY2020) → 170万件 (FY2023) → 200万件 (FY2025); FY2022 1,793,615
         Attainment a = evaluate(kpi("k02", Direction.HIGHER, Basis.ANNUAL, 2020, "1461063", 2021, 2025),
@@ -256,12 +297,25 @@ class AttainmentCalculatorTests {
     }
 
     @Test
-    void shouldTakeTheBaselineAsTheActualOfItsYear() {
+    void shouldTakeTheBaselineAsTheActualOfItsYearButNotRateIt() {
         Attainment a = evaluate(kpi("k01", Direction.HIGHER, Basis.LEVEL, 2020, "31.6", 2021, 2025),
                 targets(fin(2025, "100")), List.of(), 2020);
 
         assertThat(a.actual()).isEqualByComparingTo("31.6");
-        assertThat(a.status()).isEqualTo(Status.ON_TRACK);
+        // nothing was expected of the year the plan measures from
+        assertThat(a.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(a.reason()).contains("FY2020 is the baseline year: not rated");
+    }
+
+    @Test
+    void shouldNotRateAYearBeforeThePlanStarts() {
+        // アプリダウンロード数 約6.8万件 (FY2024); the plan runs FY2026–2030: FY2025 is before it
+        Attainment a = evaluate(kpi("k01", Direction.HIGHER, Basis.CUMULATIVE, 2024, "68000", 2026, 2030),
+                targets(milestone(2025, "100000"), fin(2030, "150000")), actuals(actual(2025, "90000")), 2025);
+
+        assertThat(a.status()).isEqualTo(Status.NOT_ASSESSED);
+        assertThat(a.actual()).isEqualByComparingTo("90000");
+        assertThat(a.reason()).contains("FY2025 is before the plan period FY2026–FY2030: not rated");
     }
 
     @Test
@@ -305,6 +359,12 @@ class AttainmentCalculatorTests {
                 basis == Basis.CUMULATIVE ? CumulativeEntry.RUNNING_TOTAL : null,
                 baselineFy == 0 ? null : FiscalYear.of(baselineFy), baseline == null ? null : new BigDecimal(baseline),
                 false, FiscalYear.of(firstFy), FiscalYear.of(lastFy));
+    }
+
+    private static KpiSpec as(KpiSpec k, String unit, String denominator) {
+        return new KpiSpec(k.kpiId(), k.name(), unit, k.definition(), k.direction(), k.basis(), k.cumulativeEntry(),
+                k.baselineFy(), k.baselineValue(), k.notStarted(), k.planFirstFy(), k.planLastFy(),
+                denominator == null ? null : new BigDecimal(denominator));
     }
 
     private static KpiSpec withEntry(KpiSpec k, CumulativeEntry entry) {

@@ -58,4 +58,15 @@ class DecimalsTests {
         assertThat(Decimals.plain(new BigDecimal("18.90"))).isEqualTo("18.9");
     }
 
+    @Test
+    void shouldWriteAFigureWithExactlyItsDecimalsHalfUp() {
+        assertThat(Decimals.fixed(new BigDecimal("46"), 1)).isEqualTo("46.0");
+        assertThat(Decimals.fixed(new BigDecimal("1793615"), 0)).isEqualTo("1,793,615");
+        assertThat(Decimals.fixed(new BigDecimal("0.25"), 1)).isEqualTo("0.3");
+        assertThat(Decimals.fixed(new BigDecimal("3.3333333333"), 0)).isEqualTo("3");
+        assertThat(Decimals.fixed(new BigDecimal("-0.04"), 1)).isEqualTo("0.0");
+        assertThat(Decimals.decimals(java.util.Arrays.asList(new BigDecimal("31.60"), new BigDecimal("100"), null)))
+            .isEqualTo(1);
+    }
+
 }

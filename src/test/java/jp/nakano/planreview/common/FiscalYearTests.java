@@ -52,4 +52,12 @@ class FiscalYearTests {
             .withMessageContaining("令和7年度");
     }
 
+    @Test
+    void shouldWriteAWordingsWesternFiscalYearsTheJapaneseWay() {
+        assertThat(FiscalYear.japaneseIn("約6.8万件 (2024年度末)")).isEqualTo("約6.8万件 (令和6年度末)");
+        assertThat(FiscalYear.japaneseIn("2019年度（令和2年3月）末")).isEqualTo("令和元年度（令和2年3月）末");
+        assertThat(FiscalYear.japaneseIn("約146万件")).isEqualTo("約146万件");
+        assertThat(FiscalYear.japaneseIn(null)).isNull();
+    }
+
 }

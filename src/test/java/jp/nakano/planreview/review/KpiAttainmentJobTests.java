@@ -66,8 +66,11 @@ class KpiAttainmentJobTests {
             assertThat(readOutput(ReviewFixture.runFolder(run).resolve("kpi-attainment.csv"))).hasSize(32);
             assertThat(readOutput(ReviewFixture.runFolder(run).resolve("kpi-summary.csv"))).hasSize(7);
         }
-        // FY2020, the baseline year: the card rate is its baseline, on the trajectory
-        assertThat(attainment(run(ReviewFixture.BUNDLED_INPUT, 2020)).get("chiiki2-k01").get("status")).isEqualTo("順調");
+        // FY2020, the baseline year: the card rate is its baseline, not rated
+        Map<String, String> baseline = attainment(run(ReviewFixture.BUNDLED_INPUT, 2020)).get("chiiki2-k01");
+        assertThat(baseline.get("status")).isEqualTo("未評価");
+        assertThat(baseline.get("actual")).isEqualTo("31.6");
+        assertThat(baseline.get("reason")).contains("FY2020 is the baseline year");
 
         JobExecution fy2021 = run(ReviewFixture.BUNDLED_INPUT, 2021);
         Map<String, Map<String, String>> kpis = attainment(fy2021);
@@ -88,14 +91,15 @@ class KpiAttainmentJobTests {
         // a derived DX plan KPI: the published figures give no 主要手続 flags, so nothing is derived
         assertThat(kpis.get("dx2026-k14").get("status")).isEqualTo("未評価");
         assertThat(kpis.get("dx2026-k14").get("other_source")).startsWith("not derived:");
-        // the card rate changed status since FY2020 (順調 at its baseline → 遅れ)
+        // FY2020 is the baseline year, not rated: no change of status to list
         Map<String, String> plan = readOutput(ReviewFixture.runFolder(fy2021).resolve("kpi-summary.csv")).get(0);
         assertThat(plan.get("label")).isEqualTo("計画全体");
         assertThat(plan.get("順調")).isEqualTo("1");
         assertThat(plan.get("遅れ")).isEqualTo("1");
         assertThat(plan.get("未評価")).isEqualTo("8");
-        // only changes between assessed statuses: k01 順調 (baseline year) → 遅れ; k03–k10 went to 未評価, not listed
-        assertThat(plan.get("status_changes")).isEqualTo("chiiki2-k01 順調→遅れ");
+        // only changes between assessed statuses: k01 went from its baseline year (not rated) to 遅れ, k03–k10 to
+        // 未評価: none is listed
+        assertThat(plan.get("status_changes")).isEmpty();
     }
 
     @Test

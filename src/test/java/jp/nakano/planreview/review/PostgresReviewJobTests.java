@@ -200,7 +200,8 @@ class PostgresReviewJobTests {
     void shouldRenderTheSameReportsOnPostgresAsOnHsqldb() throws Exception {
         Path postgres = ReviewFixture.runFolder(onPostgres.get(2022));
         Path hsqldb = ReviewFixture.runFolder(onHsqldb.get(2022));
-        for (String plan : List.of("chiiki2", "dx2026")) {
+        // the DX plan is not reviewed before FY2023 (its earliest baseline year): no report of it for FY2022
+        for (String plan : List.of("chiiki2")) {
             String pdf = "review-" + plan + "-FY2022.pdf";
             // the same input gives the same PDF, whichever database computed it
             assertThat(Files.readAllBytes(postgres.resolve(pdf))).isEqualTo(Files.readAllBytes(hsqldb.resolve(pdf)));
