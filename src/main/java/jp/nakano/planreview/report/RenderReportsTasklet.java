@@ -208,7 +208,9 @@ public class RenderReportsTasklet implements Tasklet {
             report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
                     ReportFingerprint.keywords(fingerprint), year.lastDay().atStartOfDay());
             Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
-            workbook.write(run, year, planId, xlsx, ReportFingerprint.keywords(fingerprint));
+            workbook.write(run, year, planId, new ReviewWorkbook.Cover((String) p.get("name"), (String) cover.get("PLAN_PERIOD"),
+                    (String) parameters.get("ISSUER"), fingerprint, "plan-review " + softwareVersion), xlsx,
+                    ReportFingerprint.keywords(fingerprint));
             contribution.incrementWriteCount(3);
             log.info("Rendered {}, {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(),
                     "review-" + planId + "-" + year + ".html", rows.size());

@@ -119,10 +119,10 @@ class DisplayRulesTests {
             XSSFRow groups = row(kpis, "サンプル連携団体数");
             // the exact value stays in the cell; the cell shows the PDF's decimals
             assertThat(card.getCell(11).getNumericCellValue()).isEqualTo(62.3);
-            assertThat(card.getCell(11).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0");
+            assertThat(card.getCell(11).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0" + ReviewWorkbook.PAD);
             assertThat(groups.getCell(13).getNumericCellValue()).isCloseTo(3.3333, org.assertj.core.data.Offset.offset(0.001));
-            assertThat(groups.getCell(13).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
-            assertThat(groups.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(groups.getCell(13).getCellStyle().getDataFormatString()).isEqualTo("#,##0" + ReviewWorkbook.PAD);
+            assertThat(groups.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0%" + ReviewWorkbook.PAD);
         }
     }
 
