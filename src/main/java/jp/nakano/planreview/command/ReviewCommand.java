@@ -25,6 +25,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import jp.nakano.planreview.collection.CollectedWorkbooks;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
@@ -212,7 +213,10 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     /** The published run this request would repeat (same input bytes, request and software), if any. */
     private Optional<UnchangedRun> unchangedRun(Path input, Path output, JobParameters parameters) {
         try {
-            return UnchangedRun.find(output, input, AnnualReviewJobConfiguration.inputFileNames(),
+            // a returned workbook is an input too: one more, one less or one changed is a new run
+            List<String> inputs = new ArrayList<>(AnnualReviewJobConfiguration.inputFileNames());
+            inputs.addAll(CollectedWorkbooks.fileNames(input));
+            return UnchangedRun.find(output, input, inputs,
                     parameters.getString(ReviewRun.FISCAL_YEAR), parameters.getString(ReviewRun.PLAN),
                     AnnualReviewJobConfiguration.softwareVersion(build));
         }
