@@ -290,6 +290,84 @@ CREATE TABLE IF NOT EXISTS res_derived_indicator (
     PRIMARY KEY (run_id, fiscal_year, seq)
 );
 
+-- 取組の進行管理 (measures/): 実施内容, 取組事項 with their schedule, and the departments' reports
+CREATE TABLE IF NOT EXISTS in_measure_activity (
+    run_id      BIGINT        NOT NULL,
+    activity_id VARCHAR(64)   NOT NULL,
+    measure_id  VARCHAR(64)   NOT NULL,
+    seq         INTEGER       NOT NULL,
+    label       VARCHAR(4000) NOT NULL,
+    name        VARCHAR(4000) NOT NULL,
+    departments VARCHAR(4000) NOT NULL,
+    repeat_of   VARCHAR(64),
+    source      VARCHAR(4000) NOT NULL,
+    note        VARCHAR(4000),
+    source_file VARCHAR(4000) NOT NULL,
+    source_line BIGINT        NOT NULL,
+    excluded    BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_measure_activity_line ON in_measure_activity (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_activity_key ON in_measure_activity (run_id, activity_id);
+
+CREATE TABLE IF NOT EXISTS in_measure_item (
+    run_id           BIGINT        NOT NULL,
+    item_id          VARCHAR(64)   NOT NULL,
+    measure_id       VARCHAR(64)   NOT NULL,
+    activity_id      VARCHAR(64),
+    seq              INTEGER       NOT NULL,
+    name             VARCHAR(4000) NOT NULL,
+    mark             VARCHAR(8),
+    owner            VARCHAR(16)   NOT NULL,
+    repeat_of        VARCHAR(64),
+    departments      VARCHAR(4000),
+    schedule         VARCHAR(4000),
+    roadmap          VARCHAR(4000),
+    schedule_printed VARCHAR(4000),
+    condition_text   VARCHAR(4000),
+    years_certain    BOOLEAN,
+    source           VARCHAR(4000) NOT NULL,
+    note             VARCHAR(4000),
+    source_file      VARCHAR(4000) NOT NULL,
+    source_line      BIGINT        NOT NULL,
+    excluded         BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_measure_item_line ON in_measure_item (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_item_key ON in_measure_item (run_id, item_id);
+
+CREATE TABLE IF NOT EXISTS in_measure_report (
+    run_id      BIGINT        NOT NULL,
+    fiscal_year INTEGER       NOT NULL,
+    item_id     VARCHAR(64)   NOT NULL,
+    status      VARCHAR(16)   NOT NULL,
+    done        VARCHAR(4000),
+    issues      VARCHAR(4000),
+    next_steps  VARCHAR(4000),
+    self_rating VARCHAR(4),
+    reported_by VARCHAR(4000) NOT NULL,
+    reported_on DATE          NOT NULL,
+    source      VARCHAR(4000) NOT NULL,
+    source_file VARCHAR(4000) NOT NULL,
+    source_line BIGINT        NOT NULL,
+    excluded    BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_measure_report_line ON in_measure_report (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_measure_report_key ON in_measure_report (run_id, fiscal_year, item_id);
+
+CREATE TABLE IF NOT EXISTS in_kpi_explanation (
+    run_id          BIGINT        NOT NULL,
+    kpi_id          VARCHAR(64)   NOT NULL,
+    fiscal_year     INTEGER       NOT NULL,
+    factor_analysis VARCHAR(4000),
+    next_steps      VARCHAR(4000),
+    reported_by     VARCHAR(4000) NOT NULL,
+    reported_on     DATE          NOT NULL,
+    source          VARCHAR(4000) NOT NULL,
+    source_file     VARCHAR(4000) NOT NULL,
+    source_line     BIGINT        NOT NULL,
+    excluded        BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS in_kpi_explanation_line ON in_kpi_explanation (run_id, source_line);
+CREATE INDEX IF NOT EXISTS in_kpi_explanation_key ON in_kpi_explanation (run_id, kpi_id, fiscal_year);
 -- the returned collection workbooks (調査票) a run read, with who filled and confirmed them (collection/)
 CREATE TABLE IF NOT EXISTS run_workbook (
     run_id        BIGINT        NOT NULL,

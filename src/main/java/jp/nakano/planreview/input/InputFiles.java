@@ -15,7 +15,8 @@ public final class InputFiles {
 
     /** Every input file, as {@code docs/input-format.md} lists them; a test checks them against the job's. */
     public static final List<String> NAMES = List.of("plans.csv", "plan-phases.csv", "goals.csv", "measures.csv",
-            "kpis.csv", "kpi-targets.csv", "kpi-actuals.csv", "eprocedure-figures.csv");
+            "kpis.csv", "kpi-targets.csv", "kpi-actuals.csv", "eprocedure-figures.csv", "measure-activities.csv",
+            "measure-items.csv", "measure-reports.csv", "kpi-explanations.csv");
 
     private InputFiles() {
     }

@@ -45,6 +45,10 @@ import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
 import jp.nakano.planreview.input.TableRowWriter;
 import jp.nakano.planreview.plan.GoalRow;
+import jp.nakano.planreview.measures.KpiExplanationRow;
+import jp.nakano.planreview.measures.MeasureActivityRow;
+import jp.nakano.planreview.measures.MeasureItemRow;
+import jp.nakano.planreview.measures.MeasureReportRow;
 import jp.nakano.planreview.operations.RunLock;
 import jp.nakano.planreview.report.ReviewPdf;
 import jp.nakano.planreview.report.RenderReportsTasklet;
@@ -83,7 +87,8 @@ public class AnnualReviewJobConfiguration {
     /** The input files in load order: a file is loaded after the files its ids refer to. */
     static final List<RowParser<? extends TableRow>> INPUTS = List.of(PlanRow.PARSER, PhaseRow.PARSER,
             GoalRow.PARSER, MeasureRow.PARSER, KpiRow.PARSER, KpiTargetRow.PARSER, KpiActualRow.PARSER,
-            EProcedureFigureRow.PARSER);
+            EProcedureFigureRow.PARSER, MeasureActivityRow.PARSER, MeasureItemRow.PARSER, MeasureReportRow.PARSER,
+            KpiExplanationRow.PARSER);
 
     private final JobRepository jobRepository;
 

@@ -32,7 +32,11 @@ class CrossChecks {
             new KeyedTable("in_kpi", "kpis.csv", List.of("kpi_id")),
             new KeyedTable("in_kpi_target", "kpi-targets.csv", List.of("kpi_id", "fiscal_year", "kind")),
             new KeyedTable("in_kpi_actual", "kpi-actuals.csv", List.of("kpi_id", "fiscal_year")),
-            new KeyedTable("in_eprocedure_figure", "eprocedure-figures.csv", List.of("fiscal_year", "row_id")));
+            new KeyedTable("in_eprocedure_figure", "eprocedure-figures.csv", List.of("fiscal_year", "row_id")),
+            new KeyedTable("in_measure_activity", "measure-activities.csv", List.of("activity_id")),
+            new KeyedTable("in_measure_item", "measure-items.csv", List.of("item_id")),
+            new KeyedTable("in_measure_report", "measure-reports.csv", List.of("fiscal_year", "item_id")),
+            new KeyedTable("in_kpi_explanation", "kpi-explanations.csv", List.of("kpi_id", "fiscal_year")));
 
     private final JdbcTemplate jdbc;
 
@@ -130,7 +134,25 @@ class CrossChecks {
                     "kpis.csv にない成果指標ID"),
             new Reference("in_eprocedure_figure", "eprocedure-figures.csv", "parent_id",
                     "t.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure s WHERE s.run_id = t.run_id AND NOT s.excluded AND s.fiscal_year = t.fiscal_year AND s.row_id = t.parent_id AND s.row_level = 'system')",
-                    "同じ年度にこの row_id のシステム行がない"));
+                    "同じ年度にこの row_id のシステム行がない"),
+            new Reference("in_measure_activity", "measure-activities.csv", "measure_id",
+                    "NOT EXISTS (SELECT 1 FROM in_measure m WHERE m.run_id = t.run_id AND NOT m.excluded AND m.measure_id = t.measure_id)",
+                    "measures.csv にない取組ID"),
+            new Reference("in_measure_item", "measure-items.csv", "measure_id",
+                    "NOT EXISTS (SELECT 1 FROM in_measure m WHERE m.run_id = t.run_id AND NOT m.excluded AND m.measure_id = t.measure_id)",
+                    "measures.csv にない取組ID（取組事項はどれかの取組に属する）"),
+            new Reference("in_measure_item", "measure-items.csv", "activity_id",
+                    "t.activity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_measure_activity a WHERE a.run_id = t.run_id AND NOT a.excluded AND a.activity_id = t.activity_id AND a.measure_id = t.measure_id)",
+                    "measure-activities.csv にこの取組の実施内容として定義されていない実施内容ID"),
+            new Reference("in_measure_item", "measure-items.csv", "repeat_of",
+                    "t.repeat_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM in_measure_item r WHERE r.run_id = t.run_id AND NOT r.excluded AND r.item_id = t.repeat_of AND r.repeat_of IS NULL)",
+                    "measure-items.csv にない（または自身が再掲の）取組事項ID"),
+            new Reference("in_measure_report", "measure-reports.csv", "item_id",
+                    "NOT EXISTS (SELECT 1 FROM in_measure_item i WHERE i.run_id = t.run_id AND NOT i.excluded AND i.item_id = t.item_id)",
+                    "measure-items.csv のスケジュールにない取組事項ID"),
+            new Reference("in_kpi_explanation", "kpi-explanations.csv", "kpi_id",
+                    "NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = t.run_id AND NOT k.excluded AND k.kpi_id = t.kpi_id AND k.plan_id IS NOT NULL)",
+                    "kpis.csv にない（または計画に属さない参考指標の）成果指標ID"));
 
     private int unknownIds() {
         int count = 0;

@@ -31,6 +31,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import jp.nakano.planreview.audit.ManifestFile;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.common.Checksums;
+import jp.nakano.planreview.review.AnnualReviewJobConfiguration;
 
 /**
  * The audit trail of real runs on the bundled data, through the command line: {@code manifest.json},
@@ -103,7 +104,7 @@ class RunAuditCommandsTests {
 
         Map<String, Map<String, String>> inputs = readCsv(newer.resolve("input-files.csv")).stream()
             .collect(Collectors.toMap(r -> r.get("file"), Function.identity()));
-        assertThat(manifest.inputFiles()).hasSize(8).allSatisfy(input -> {
+        assertThat(manifest.inputFiles()).hasSize(AnnualReviewJobConfiguration.inputFileNames().size()).allSatisfy(input -> {
             Map<String, String> row = inputs.get(input.path());
             assertThat(input.sha256()).as(input.path()).isEqualTo(row.get("sha256"))
                 .isEqualTo(Checksums.sha256(Path.of("input").resolve(input.path())));

@@ -19,7 +19,9 @@ class InputFilesTests {
     @Test
     void shouldOrderTheFilesByNameAsJavaComparesThem() {
         assertThat(InputFiles.byName("file_name")).containsSubsequence("'kpi-actuals.csv' THEN 3",
-                "'kpi-targets.csv' THEN 4", "'kpis.csv' THEN 5", "'plan-phases.csv' THEN 7", "'plans.csv' THEN 8");
+                "'kpi-explanations.csv' THEN 4", "'kpi-targets.csv' THEN 5", "'kpis.csv' THEN 6",
+                "'measure-activities.csv' THEN 7", "'measure-items.csv' THEN 8", "'measure-reports.csv' THEN 9",
+                "'measures.csv' THEN 10", "'plan-phases.csv' THEN 11", "'plans.csv' THEN 12");
     }
 
 }
