@@ -14,6 +14,8 @@ public final class CollectionSheets {
 
     public static final String KPIS = "成果指標";
 
+    public static final String ITEMS = "取組事項";
+
     public static final String EPROCEDURES = "電子手続";
 
     /** A very hidden sheet: what the workbook is (format, year, department) and the ids each sheet was sent with. */
@@ -91,7 +93,34 @@ public final class CollectionSheets {
             new Column("前年度の実績", null, Kind.FIXED, 12, null),
             new Column("今年度の実績値", "value", Kind.NUMBER, 12, null),
             new Column("確定値／速報値", "status", Kind.CHOICE, 11, FIGURE_STATUSES),
-            new Column("出典（資料名・集計方法）", "source", Kind.TEXT, 26, null));
+            new Column("出典（資料名・集計方法）", "source", Kind.TEXT, 22, null),
+            new Column("要因分析（目安との差の理由）", "factor_analysis", Kind.TEXT, 30, null),
+            new Column("今後の方向性", "next_steps", Kind.TEXT, 30, null));
+
+    /** The fields of a KPI row that make its actual ({@code kpi-actuals.csv}). */
+    public static final List<String> KPI_ACTUAL_FIELDS = List.of("value", "status", "source");
+
+    /** The fields of a KPI row that make its explanation ({@code kpi-explanations.csv}). */
+    public static final List<String> KPI_EXPLANATION_FIELDS = List.of("factor_analysis", "next_steps");
+
+    /** The self-rating of a 取組事項 report (optional). */
+    public static final List<String> RATINGS = List.of("S", "A", "B", "C");
+
+    /** The 取組事項 sheet; the statuses are the input format's words. */
+    public static final List<Column> ITEM_COLUMNS = List.of(
+            new Column("ID", "item_id", Kind.FIXED, 15, null),
+            new Column("取組", null, Kind.FIXED, 18, null),
+            new Column("実施内容", null, Kind.FIXED, 18, null),
+            new Column("取組事項", null, Kind.FIXED, 30, null),
+            new Column("今年度の予定", null, Kind.FIXED, 12, null),
+            new Column("関連部署", null, Kind.FIXED, 14, null),
+            new Column("状況", "status", Kind.CHOICE, 10,
+                    java.util.Arrays.stream(jp.nakano.planreview.measures.ReportedStatus.values())
+                        .map(jp.nakano.planreview.measures.ReportedStatus::word).toList()),
+            new Column("実績（今年度に行ったこと）", "done", Kind.TEXT, 30, null),
+            new Column("課題（遅れ・未着手・中止はその理由）", "issues", Kind.TEXT, 26, null),
+            new Column("今後の方向性", "next_steps", Kind.TEXT, 26, null),
+            new Column("自己評価（任意）", "self_rating", Kind.CHOICE, 8, RATINGS));
 
     /** The e-procedure sheet; column A holds the row id, the hidden last columns the structure. */
     public static final List<Column> EPROCEDURE_COLUMNS = List.of(

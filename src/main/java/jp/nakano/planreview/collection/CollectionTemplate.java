@@ -46,12 +46,17 @@ import jp.nakano.planreview.collection.CollectionSheets.Kind;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
+import jp.nakano.planreview.measures.MeasureActivityRow;
+import jp.nakano.planreview.measures.MeasureItemRow;
+import jp.nakano.planreview.measures.Owner;
 import jp.nakano.planreview.plan.KpiActualRow;
 import jp.nakano.planreview.plan.KpiRow;
 import jp.nakano.planreview.plan.KpiTargetRow;
 import jp.nakano.planreview.plan.PlanEnums.BaselineStatus;
 import jp.nakano.planreview.plan.PlanEnums.FigureStatus;
 import jp.nakano.planreview.plan.PlanEnums.TargetKind;
+import jp.nakano.planreview.plan.MeasureRow;
+import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
 import jp.nakano.planreview.report.KpiFigures;
 
@@ -68,7 +73,7 @@ public final class CollectionTemplate {
     private static final Pattern SECTION = Pattern.compile("([^部室局]+[課室])$");
 
     /** One workbook written. */
-    public record Written(String department, Path file, int kpis, int eprocedureRows) {
+    public record Written(String department, Path file, int kpis, int items, int eprocedureRows) {
     }
 
     private final TemplateSource source;
@@ -105,6 +110,7 @@ public final class CollectionTemplate {
         Set<String> all = new LinkedHashSet<>();
         all.add(dxOffice());
         kpis().forEach(k -> all.add(department(k)));
+        items().forEach(i -> all.add(department(i)));
         eprocedureRows().forEach(r -> all.add(department(r)));
         List<String> sorted = new ArrayList<>(all);
         sorted.subList(1, sorted.size()).sort(Comparator.naturalOrder());
@@ -126,14 +132,16 @@ public final class CollectionTemplate {
 
     private Written writeOne(Path folder, String department) throws IOException {
         List<KpiRow> kpis = kpis().stream().filter(k -> department.equals(department(k))).toList();
+        List<MeasureItemRow> items = items().stream().filter(i -> department.equals(department(i))).toList();
         List<EProcedureFigureRow> rows = eprocedureRows().stream().filter(r -> department.equals(department(r))).toList();
         Path file = folder.resolve(CollectionSheets.fileName(year.year(), department));
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
-            guide(workbook, styles, department, kpis.size(), rows.size());
+            guide(workbook, styles, department, kpis.size(), items.size(), rows.size());
             kpiSheet(workbook, styles, department, kpis);
+            itemSheet(workbook, styles, department, items);
             eprocedureSheet(workbook, styles, department, rows);
-            meta(workbook, department, kpis, rows);
+            meta(workbook, department, kpis, items, rows);
             workbook.setActiveSheet(0);
             // written beside, then renamed: a half-written workbook never has the name a department gets
             Path temp = folder.resolve("." + file.getFileName() + ".tmp");
@@ -147,7 +155,7 @@ public final class CollectionTemplate {
                 Files.deleteIfExists(temp);
             }
         }
-        return new Written(department, file, kpis.size(), rows.size());
+        return new Written(department, file, kpis.size(), items.size(), rows.size());
     }
 
     // --- what goes in ---
@@ -194,6 +202,48 @@ public final class CollectionTemplate {
         return department == null ? dxOffice() : department;
     }
 
+    /**
+     * The 取組事項 the departments report on: the ward's own items of the plans of the year. A (国) or (都) row
+     * is another government's schedule, and a repeated (再掲) row is reported once, on its original.
+     */
+    List<MeasureItemRow> items() {
+        Set<String> plans = source.plans().stream().filter(p -> covers(p, year)).map(PlanRow::planId)
+            .collect(Collectors.toSet());
+        Set<String> measures = source.measures().stream().filter(m -> plans.contains(m.planId()))
+            .map(MeasureRow::measureId).collect(Collectors.toSet());
+        return source.items().stream()
+            .filter(i -> measures.contains(i.measureId()) && i.owner() == Owner.WARD && i.repeatOf() == null)
+            .toList();
+    }
+
+    /** The lead department of an item: the first 関連部署 of the item, or else of its 実施内容. */
+    private String department(MeasureItemRow item) {
+        String listed = item.departments();
+        if (listed == null && item.activityId() != null) {
+            listed = source.activities().stream().filter(a -> a.activityId().equals(item.activityId()))
+                .map(MeasureActivityRow::departments).findFirst().orElse(null);
+        }
+        String lead = lead(listed);
+        return lead == null ? dxOffice() : lead;
+    }
+
+    /** 情報システム課 of 「情報システム課、手続所管課」; 地域活動推進課 of 「地域活動推進課(区民活動センター)、…」. */
+    static String lead(String departments) {
+        if (departments == null || departments.isBlank()) {
+            return null;
+        }
+        String first = departments.split("[、,]")[0].replaceAll("[（(].*$", "").strip();
+        return first.isEmpty() ? null : first;
+    }
+
+    private String activityDepartments(MeasureItemRow item) {
+        if (item.departments() != null) {
+            return item.departments();
+        }
+        return source.activities().stream().filter(a -> a.activityId().equals(item.activityId()))
+            .map(MeasureActivityRow::departments).findFirst().orElse("");
+    }
+
     private String department(EProcedureFigureRow row) {
         return row.department() == null ? dxOffice() : row.department();
     }
@@ -204,7 +254,7 @@ public final class CollectionTemplate {
 
     // --- the sheets ---
 
-    private void guide(XSSFWorkbook workbook, Styles s, String department, int kpis, int rows) {
+    private void guide(XSSFWorkbook workbook, Styles s, String department, int kpis, int items, int rows) {
         XSSFSheet sheet = workbook.createSheet(CollectionSheets.GUIDE);
         sheet.setColumnWidth(0, 24 * 256);
         sheet.setColumnWidth(1, 100 * 256);
@@ -229,8 +279,10 @@ public final class CollectionTemplate {
                 "1. 黄色のセルだけに記入してください。ほかのセルは誤って消さないよう保護しています（パスワードはありません）。"
                         + "行や列を挿入・削除したり、シート名を変えたりしないでください。調査票はこの形のまま読み込みます。",
                 "2. 「" + CollectionSheets.KPIS + "」シート（" + kpis + "件）: " + year.japanese() + "の実績値を数値で入力し、"
-                        + "確定値か速報値かを選び、出典（資料名・集計方法）を書いてください。",
+                        + "確定値か速報値かを選び、出典（資料名・集計方法）を書いてください。目安に届かないときは要因分析と今後の方向性も書いてください。",
                 "    パーセントの指標は 62.3 のように「%」を付けずに入力します（0.623 や 62.3% ではありません）。",
+                "    「" + CollectionSheets.ITEMS + "」シート（" + items + "件）: 状況を一覧から選び、実績・課題・今後の方向性を書いてください。"
+                        + "遅れ・未着手・中止のときは、課題にその理由を、今後の方向性に対応を必ず書いてください。",
                 "3. 「" + CollectionSheets.EPROCEDURES + "」シート（" + rows + "行）: " + year.japanese() + "（" + year.year()
                         + "年4月〜" + (year.year() + 1) + "年3月）の手続数・電子受付件数・全受付件数を整数で入力し、"
                         + "オンライン対応・書かない窓口を ○ か × で選んでください。",
@@ -311,6 +363,64 @@ public final class CollectionTemplate {
         print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
     }
 
+    private void itemSheet(XSSFWorkbook workbook, Styles s, String department, List<MeasureItemRow> items) {
+        XSSFSheet sheet = workbook.createSheet(CollectionSheets.ITEMS);
+        header(sheet, s, CollectionSheets.ITEM_COLUMNS, year.japanese() + " 取組事項の進捗 — " + department,
+                "黄色のセルに" + year.japanese() + "の状況・実績・課題・今後の方向性を記入してください。"
+                        + "遅れ・未着手・中止のときは課題と今後の方向性を必ず書いてください。");
+        Map<String, MeasureRow> measures = source.measures().stream()
+            .collect(Collectors.toMap(MeasureRow::measureId, m -> m, (a, b) -> a));
+        Map<String, MeasureActivityRow> activities = source.activities().stream()
+            .collect(Collectors.toMap(MeasureActivityRow::activityId, a -> a, (a, b) -> a));
+        int r = CollectionSheets.HEADING_ROW;
+        for (MeasureItemRow item : items) {
+            Row row = sheet.createRow(r);
+            MeasureRow measure = measures.get(item.measureId());
+            MeasureActivityRow activity = item.activityId() == null ? null : activities.get(item.activityId());
+            int c = 0;
+            text(sheet, r, c++, item.itemId(), s.id);
+            text(sheet, r, c++, measure == null ? item.measureId() : measure.label() + " " + measure.name(), s.fixed);
+            text(sheet, r, c++, activity == null ? "" : activity.label() + " " + activity.name(), s.fixed);
+            text(sheet, r, c++, (item.mark() == null ? "" : item.mark() + " ") + item.name(), s.fixed);
+            text(sheet, r, c++, planned(item), s.fixed);
+            text(sheet, r, c++, activityDepartments(item), s.fixed);
+            for (; c < CollectionSheets.ITEM_COLUMNS.size(); c++) {
+                cell(sheet, r, c).setCellStyle(s.inputText);
+            }
+            row.setHeightInPoints(height(row, CollectionSheets.ITEM_COLUMNS));
+            r++;
+        }
+        choices(sheet, CollectionSheets.ITEM_COLUMNS, r - 1);
+        protect(sheet);
+        print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
+    }
+
+    /** The stage the schedule plans for the year, the roadmap of the year's phase, or the plan's condition. */
+    private String planned(MeasureItemRow item) {
+        List<jp.nakano.planreview.measures.Stage> stages = item.schedule().in(year.year());
+        String text;
+        if (!stages.isEmpty()) {
+            text = jp.nakano.planreview.measures.Schedule.words(stages)
+                    + (Boolean.FALSE.equals(item.yearsCertain()) ? "（年度は推定: 計画書で確認）" : "");
+        }
+        else if (!item.roadmap().isEmpty()) {
+            String planId = source.measures().stream().filter(m -> m.measureId().equals(item.measureId()))
+                .map(MeasureRow::planId).findFirst().orElse(null);
+            String phase = source.phases().stream()
+                .filter(p -> p.planId().equals(planId) && p.firstFy().compareTo(year) <= 0 && p.lastFy().compareTo(year) >= 0)
+                .map(PhaseRow::phase).findFirst().orElse(null);
+            String roadmap = item.roadmap().in(phase);
+            text = roadmap == null ? "（ロードマップなし）" : phase + ": " + roadmap;
+        }
+        else if (item.condition() != null) {
+            text = item.condition();
+        }
+        else {
+            text = "（予定なし）";
+        }
+        return text;
+    }
+
     private void eprocedureSheet(XSSFWorkbook workbook, Styles s, String department, List<EProcedureFigureRow> rows) {
         XSSFSheet sheet = workbook.createSheet(CollectionSheets.EPROCEDURES);
         header(sheet, s, CollectionSheets.EPROCEDURE_COLUMNS, year.japanese() + " 電子手続の利用状況 — " + department,
@@ -360,7 +470,8 @@ public final class CollectionTemplate {
         print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
     }
 
-    private void meta(XSSFWorkbook workbook, String department, List<KpiRow> kpis, List<EProcedureFigureRow> rows) {
+    private void meta(XSSFWorkbook workbook, String department, List<KpiRow> kpis, List<MeasureItemRow> items,
+            List<EProcedureFigureRow> rows) {
         XSSFSheet sheet = workbook.createSheet(CollectionSheets.META);
         Map<String, String> values = new LinkedHashMap<>();
         values.put(WorkbookMeta.FORMAT, CollectionSheets.FORMAT);
@@ -370,6 +481,7 @@ public final class CollectionTemplate {
         values.put(WorkbookMeta.KPIS, kpis.stream().map(KpiRow::kpiId).collect(Collectors.joining(",")));
         values.put(WorkbookMeta.PERCENT_SCALE, kpis.stream().filter(k -> percentScale(k)).map(KpiRow::kpiId)
             .collect(Collectors.joining(",")));
+        values.put(WorkbookMeta.ITEMS, items.stream().map(MeasureItemRow::itemId).collect(Collectors.joining(",")));
         values.put(WorkbookMeta.EPROCEDURES, rows.stream().map(EProcedureFigureRow::rowId).collect(Collectors.joining(",")));
         int r = 0;
         for (Map.Entry<String, String> e : values.entrySet()) {

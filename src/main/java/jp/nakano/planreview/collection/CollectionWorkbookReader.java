@@ -31,6 +31,8 @@ import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.input.CsvRow;
 import jp.nakano.planreview.input.RejectedRowException.Problem;
+import jp.nakano.planreview.measures.KpiExplanationRow;
+import jp.nakano.planreview.measures.MeasureReportRow;
 import jp.nakano.planreview.plan.KpiActualRow;
 
 /**
@@ -92,8 +94,10 @@ public final class CollectionWorkbookReader {
         }
         Map<String, List<WorkbookRow>> rows = new LinkedHashMap<>();
         if (usable) {
-            rows.put(KpiActualRow.PARSER.fileName(), kpis(name, workbook, meta, year, findings));
-            rows.put(EProcedureFigureRow.PARSER.fileName(), eprocedures(name, workbook, meta, year, department, findings));
+            Cover reporter = new Cover(department, cover[0], cover[2]);
+            kpis(name, workbook, meta, year, reporter, findings, rows);
+            items(name, workbook, meta, year, reporter, findings, rows);
+            eprocedures(name, workbook, meta, year, department, findings, rows);
             if (rows.values().stream().allMatch(List::isEmpty) && findings.stream().noneMatch(f -> f.severity() == Severity.ERROR)) {
                 findings.add(Finding.of(Severity.WARNING, "collection.unfilled", name, null, null, null,
                         "記入されたセルが一つもない（送付したままの調査票）。" + department + "に記入を依頼する"));
@@ -171,54 +175,130 @@ public final class CollectionWorkbookReader {
         return values;
     }
 
-    private List<WorkbookRow> kpis(String name, Workbook workbook, Map<String, String> meta, int year,
-            List<Finding> findings) {
+    /** A filled row of a data sheet: its id, its input cells as the format's fields, and where each came from. */
+    private record SheetRow(String sheet, String id, long line, Map<String, String> values, Map<String, String> refs,
+            List<Problem> problems, List<String> shown) {
+
+        boolean touches(List<String> fields) {
+            return fields.stream().anyMatch(f -> values.containsKey(f) || problems.stream().anyMatch(p -> p.field().equals(f)));
+        }
+
+        /** The row for one input file: the given fields of this row and the problems of their cells. */
+        WorkbookRow as(String workbook, List<String> fields, Map<String, String> added, Map<String, String> addedRefs) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            Map<String, String> where = new LinkedHashMap<>();
+            for (String field : fields) {
+                if (values.containsKey(field)) {
+                    cells.put(field, values.get(field));
+                }
+                if (refs.containsKey(field)) {
+                    where.put(field, refs.get(field));
+                }
+            }
+            cells.putAll(added);
+            where.putAll(addedRefs);
+            List<Problem> own = problems.stream().filter(p -> fields.contains(p.field())).toList();
+            String raw = sheet + " 行" + line + " " + id + ": " + String.join(", ", shown);
+            return new WorkbookRow(new CsvRow(workbook + " " + sheet, line, cells, raw, cells.size(), cells.size()), where,
+                    own);
+        }
+
+    }
+
+    /** 記入者 and 提出日 as the reports of a workbook carry them, with the cells they come from. */
+    private record Cover(String department, String filledBy, String submitted) {
+
+        Map<String, String> reporter() {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("reported_by", filledBy == null ? department : department + " " + filledBy);
+            if (submitted != null) {
+                values.put("reported_on", submitted);
+            }
+            return values;
+        }
+
+        static Map<String, String> refs() {
+            return Map.of("reported_by", CollectionSheets.GUIDE + "!B" + CollectionSheets.FILLED_BY_ROW, "reported_on",
+                    CollectionSheets.GUIDE + "!B" + CollectionSheets.SUBMITTED_ROW);
+        }
+
+    }
+
+    private void kpis(String name, Workbook workbook, Map<String, String> meta, int year, Cover cover,
+            List<Finding> findings, Map<String, List<WorkbookRow>> out) {
         Set<String> percentScale = ids(meta.get(WorkbookMeta.PERCENT_SCALE));
-        return sheetRows(name, workbook, CollectionSheets.KPIS, CollectionSheets.KPI_COLUMNS, ids(meta.get(WorkbookMeta.KPIS)),
-                findings, (id, values, problems, refs) -> {
-                    values.put("fiscal_year", Integer.toString(year));
-                    String status = values.get("status");
-                    if ("確定値".equals(status) || "確定".equals(status)) {
-                        values.put("status", "final");
-                    }
-                    else if ("速報値".equals(status) || "速報".equals(status)) {
-                        values.put("status", "provisional");
-                    }
-                    String value = values.get("value");
-                    if (value != null && percentScale.contains(id)) {
-                        BigDecimal number = new BigDecimal(value);
-                        if (number.signum() > 0 && number.compareTo(BigDecimal.ONE) < 0) {
-                            problems.add(new Problem("value", value, refs.get("value") + ": " + value
-                                    + " は割合を小数で入れたように見える（この指標は % で、これまでの値は 1 以上）。"
-                                    + Decimals.plain(number.movePointRight(2)) + "% なら " + Decimals.plain(number.movePointRight(2))
-                                    + " と入力する"));
-                            values.remove("value");
-                        }
-                    }
-                });
+        List<WorkbookRow> actuals = new ArrayList<>();
+        List<WorkbookRow> explanations = new ArrayList<>();
+        for (SheetRow row : sheetRows(name, workbook, CollectionSheets.KPIS, CollectionSheets.KPI_COLUMNS,
+                ids(meta.get(WorkbookMeta.KPIS)), findings)) {
+            String status = row.values().get("status");
+            if ("確定値".equals(status) || "確定".equals(status)) {
+                row.values().put("status", "final");
+            }
+            else if ("速報値".equals(status) || "速報".equals(status)) {
+                row.values().put("status", "provisional");
+            }
+            String value = row.values().get("value");
+            if (value != null && percentScale.contains(row.id())) {
+                BigDecimal number = new BigDecimal(value);
+                if (number.signum() > 0 && number.compareTo(BigDecimal.ONE) < 0) {
+                    String percent = Decimals.plain(number.movePointRight(2));
+                    row.problems().add(new Problem("value", value, row.refs().get("value") + ": " + value
+                            + " は割合を小数で入れたように見える（この指標は % で、これまでの値は 1 以上）。" + percent
+                            + "% なら " + percent + " と入力する"));
+                    row.values().remove("value");
+                }
+            }
+            Map<String, String> key = Map.of("kpi_id", row.id(), "fiscal_year", Integer.toString(year));
+            if (row.touches(CollectionSheets.KPI_ACTUAL_FIELDS)) {
+                actuals.add(row.as(name, CollectionSheets.KPI_ACTUAL_FIELDS, key, Map.of()));
+            }
+            if (row.touches(CollectionSheets.KPI_EXPLANATION_FIELDS)) {
+                Map<String, String> added = new LinkedHashMap<>(key);
+                added.putAll(cover.reporter());
+                added.put("source", name + " " + CollectionSheets.KPIS);
+                explanations.add(row.as(name, CollectionSheets.KPI_EXPLANATION_FIELDS, added, Cover.refs()));
+            }
+        }
+        out.put(KpiActualRow.PARSER.fileName(), actuals);
+        out.put(KpiExplanationRow.PARSER.fileName(), explanations);
     }
 
-    private List<WorkbookRow> eprocedures(String name, Workbook workbook, Map<String, String> meta, int year,
-            String department, List<Finding> findings) {
-        return sheetRows(name, workbook, CollectionSheets.EPROCEDURES, CollectionSheets.EPROCEDURE_COLUMNS,
-                ids(meta.get(WorkbookMeta.EPROCEDURES)), findings, (id, values, problems, refs) -> {
-                    values.put("fiscal_year", Integer.toString(year));
-                    values.put("department", department);
-                    values.put("source", name + " " + CollectionSheets.EPROCEDURES + "（" + department + "の報告）");
-                });
+    private void items(String name, Workbook workbook, Map<String, String> meta, int year, Cover cover,
+            List<Finding> findings, Map<String, List<WorkbookRow>> out) {
+        List<WorkbookRow> reports = new ArrayList<>();
+        List<String> fields = CollectionSheets.ITEM_COLUMNS.stream().filter(Column::input).map(Column::field).toList();
+        for (SheetRow row : sheetRows(name, workbook, CollectionSheets.ITEMS, CollectionSheets.ITEM_COLUMNS,
+                ids(meta.get(WorkbookMeta.ITEMS)), findings)) {
+            Map<String, String> added = new LinkedHashMap<>();
+            added.put("item_id", row.id());
+            added.put("fiscal_year", Integer.toString(year));
+            added.putAll(cover.reporter());
+            added.put("source", name + " " + CollectionSheets.ITEMS);
+            reports.add(row.as(name, fields, added, Cover.refs()));
+        }
+        out.put(MeasureReportRow.PARSER.fileName(), reports);
     }
 
-    /** Adds what the sheet does not hold itself (year, department) and checks what needs the row's context. */
-    @FunctionalInterface
-    private interface RowCompletion {
-
-        void complete(String id, Map<String, String> values, List<Problem> problems, Map<String, String> refs);
-
-    }
-
-    private List<WorkbookRow> sheetRows(String name, Workbook workbook, String sheetName, List<Column> columns,
-            Set<String> sent, List<Finding> findings, RowCompletion completion) {
+    private void eprocedures(String name, Workbook workbook, Map<String, String> meta, int year, String department,
+            List<Finding> findings, Map<String, List<WorkbookRow>> out) {
         List<WorkbookRow> rows = new ArrayList<>();
+        List<String> fields = CollectionSheets.EPROCEDURE_COLUMNS.stream().map(Column::field)
+            .filter(java.util.Objects::nonNull).toList();
+        for (SheetRow row : sheetRows(name, workbook, CollectionSheets.EPROCEDURES, CollectionSheets.EPROCEDURE_COLUMNS,
+                ids(meta.get(WorkbookMeta.EPROCEDURES)), findings)) {
+            Map<String, String> added = new LinkedHashMap<>();
+            added.put("fiscal_year", Integer.toString(year));
+            added.put("department", department);
+            added.put("source", name + " " + CollectionSheets.EPROCEDURES + "（" + department + "の報告）");
+            rows.add(row.as(name, fields, added, Map.of()));
+        }
+        out.put(EProcedureFigureRow.PARSER.fileName(), rows);
+    }
+
+    private List<SheetRow> sheetRows(String name, Workbook workbook, String sheetName, List<Column> columns,
+            Set<String> sent, List<Finding> findings) {
+        List<SheetRow> rows = new ArrayList<>();
         Sheet sheet = workbook.getSheet(sheetName);
         if (sheet == null) {
             if (!sent.isEmpty()) {
@@ -278,14 +358,9 @@ public final class CollectionWorkbookReader {
                 continue;
             }
             seen.add(id);
-            if (!filled) {
-                continue; // not reported: the review shows it as such
+            if (filled) {
+                rows.add(new SheetRow(sheetName, id, r + 1L, values, refs, problems, shown));
             }
-            completion.complete(id, values, problems, refs);
-            String file = name + " " + sheetName;
-            String raw = sheetName + " 行" + (r + 1) + " " + id + ": " + String.join(", ", shown);
-            CsvRow csv = new CsvRow(file, r + 1L, values, raw, values.size(), values.size());
-            rows.add(new WorkbookRow(csv, refs, problems));
         }
         Set<String> missing = new LinkedHashSet<>(sent);
         missing.removeAll(seen);

@@ -15,9 +15,13 @@ import jp.nakano.planreview.input.CsvRowReader;
 import jp.nakano.planreview.input.RejectedRowException;
 import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
+import jp.nakano.planreview.measures.MeasureActivityRow;
+import jp.nakano.planreview.measures.MeasureItemRow;
 import jp.nakano.planreview.plan.KpiActualRow;
 import jp.nakano.planreview.plan.KpiRow;
 import jp.nakano.planreview.plan.KpiTargetRow;
+import jp.nakano.planreview.plan.MeasureRow;
+import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
 
 /**
@@ -27,8 +31,10 @@ import jp.nakano.planreview.plan.PlanRow;
  *
  * @param departments the department (所管課) of a KPI, by kpi_id, where {@code kpis.csv} names one
  */
-public record TemplateSource(List<PlanRow> plans, List<KpiRow> kpis, Map<String, String> departments,
-        List<KpiTargetRow> targets, List<KpiActualRow> actuals, List<EProcedureFigureRow> eprocedures) {
+public record TemplateSource(List<PlanRow> plans, List<PhaseRow> phases, List<MeasureRow> measures,
+        List<MeasureActivityRow> activities, List<MeasureItemRow> items, List<KpiRow> kpis,
+        Map<String, String> departments, List<KpiTargetRow> targets, List<KpiActualRow> actuals,
+        List<EProcedureFigureRow> eprocedures) {
 
     /** Reads the input folder; each row left out is reported to {@code problems} in a sentence. */
     public static TemplateSource read(Path inputDir, Consumer<String> problems) {
@@ -39,7 +45,10 @@ public record TemplateSource(List<PlanRow> plans, List<KpiRow> kpis, Map<String,
                 departments.put(kpi.kpiId(), department);
             }
         });
-        return new TemplateSource(rows(inputDir, PlanRow.PARSER, problems, null), kpis, departments,
+        return new TemplateSource(rows(inputDir, PlanRow.PARSER, problems, null),
+                rows(inputDir, PhaseRow.PARSER, problems, null), rows(inputDir, MeasureRow.PARSER, problems, null),
+                rows(inputDir, MeasureActivityRow.PARSER, problems, null),
+                rows(inputDir, MeasureItemRow.PARSER, problems, null), kpis, departments,
                 rows(inputDir, KpiTargetRow.PARSER, problems, null), rows(inputDir, KpiActualRow.PARSER, problems, null),
                 rows(inputDir, EProcedureFigureRow.PARSER, problems, null));
     }

@@ -17,6 +17,9 @@ final class WorkbookMeta {
     /** The percentage KPIs whose figures are in the tens, where a value below 1 is a fraction typed by mistake. */
     static final String PERCENT_SCALE = "percent_scale_kpis";
 
+    /** The item_ids of the 取組事項 sheet as sent. */
+    static final String ITEMS = "items";
+
     /** The row_ids of the e-procedure sheet as sent. */
     static final String EPROCEDURES = "eprocedures";
 

@@ -102,8 +102,8 @@ public final class TemplateCommand {
             return ExitCodes.FAILURE;
         }
         for (CollectionTemplate.Written w : written) {
-            out.println(String.format("%s  %d KPI(s), %d e-procedure row(s)  %s", w.department(), w.kpis(),
-                    w.eprocedureRows(), w.file()));
+            out.println(String.format("%s  %d KPI(s), %d 取組事項, %d e-procedure row(s)  %s", w.department(), w.kpis(),
+                    w.items(), w.eprocedureRows(), w.file()));
         }
         out.println(written.size() + " workbook(s) for " + year.label() + " in " + output.toAbsolutePath().normalize()
                 + "; send each to its department, put the returned files into the input folder and run the review");
