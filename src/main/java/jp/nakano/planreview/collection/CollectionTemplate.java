@@ -138,9 +138,16 @@ public final class CollectionTemplate {
         try (XSSFWorkbook workbook = new XSSFWorkbook()) {
             Styles styles = new Styles(workbook);
             guide(workbook, styles, department, kpis.size(), items.size(), rows.size());
-            kpiSheet(workbook, styles, department, kpis);
-            itemSheet(workbook, styles, department, items);
-            eprocedureSheet(workbook, styles, department, rows);
+            // a sheet with nothing to report is left out: an empty sheet only makes a department ask what to do
+            if (!kpis.isEmpty()) {
+                kpiSheet(workbook, styles, department, kpis);
+            }
+            if (!items.isEmpty()) {
+                itemSheet(workbook, styles, department, items);
+            }
+            if (!rows.isEmpty()) {
+                eprocedureSheet(workbook, styles, department, rows);
+            }
             meta(workbook, department, kpis, items, rows);
             workbook.setActiveSheet(0);
             // written beside, then renamed: a half-written workbook never has the name a department gets
@@ -274,29 +281,38 @@ public final class CollectionTemplate {
                 "DATE(" + year.firstDay().getYear() + ",4,1)", "DATE(" + (year.year() + 2) + ",3,31)", "yyyy-mm-dd"),
                 CollectionSheets.SUBMITTED_ROW - 1, CollectionSheets.SUBMITTED_ROW - 1, 1,
                 "提出日", "日付を入力してください（例 " + due + "）");
-        String[] lines = {
-                "記入方法",
-                "1. 黄色のセルだけに記入してください。ほかのセルは誤って消さないよう保護しています（パスワードはありません）。"
-                        + "行や列を挿入・削除したり、シート名を変えたりしないでください。調査票はこの形のまま読み込みます。",
-                "2. 「" + CollectionSheets.KPIS + "」シート（" + kpis + "件）: " + year.japanese() + "の実績値を数値で入力し、"
-                        + "確定値か速報値かを選び、出典（資料名・集計方法）を書いてください。目安に届かないときは要因分析と今後の方向性も書いてください。",
-                "    パーセントの指標は 62.3 のように「%」を付けずに入力します（0.623 や 62.3% ではありません）。",
-                "    「" + CollectionSheets.ITEMS + "」シート（" + items + "件）: 状況を一覧から選び、実績・課題・今後の方向性を書いてください。"
-                        + "遅れ・未着手・中止のときは、課題にその理由を、今後の方向性に対応を必ず書いてください。",
-                "3. 「" + CollectionSheets.EPROCEDURES + "」シート（" + rows + "行）: " + year.japanese() + "（" + year.year()
-                        + "年4月〜" + (year.year() + 1) + "年3月）の手続数・電子受付件数・全受付件数を整数で入力し、"
-                        + "オンライン対応・書かない窓口を ○ か × で選んでください。",
-                "4. わからない数値は空欄のままにしてください。0 と書かないでください（空欄は「把握していない」、0 は「0件」です）。",
-                "5. 数値は数値として入力してください。「約」「万」などの文字、日付、計算式のエラー（#DIV/0! など）は読み込めません。",
-                "6. 報告する実績がない指標・手続は、その行を空欄のままにしてください。",
-                "7. 記入が終わったら課長の確認を受け、記入者・確認者・提出日を上の黄色のセルに記入して、ファイル名を変えずに"
-                        + dxOffice() + "へ提出してください。",
-                "8. 提出後に" + dxOffice() + "から修正をお願いすることがあります。そのときは同じファイルを直して再提出してください。" };
-        for (int i = 0; i < lines.length; i++) {
-            text(sheet, 9 + i, 0, "", null);
-            Cell cell = text(sheet, 9 + i, 0, lines[i], i == 0 ? s.label : s.plain);
+        List<String> lines = new ArrayList<>();
+        lines.add("記入方法");
+        lines.add("黄色のセルだけに記入してください。ほかのセルは誤って消さないよう保護しています（パスワードはありません）。"
+                + "行や列を挿入・削除したり、シート名を変えたりしないでください。調査票はこの形のまま読み込みます。");
+        if (kpis > 0) {
+            lines.add("「" + CollectionSheets.KPIS + "」シート（" + kpis + "件）: " + year.japanese() + "の実績値を数値で入力し、"
+                    + "確定値か速報値かを選び、出典（資料名・集計方法）を書いてください。目安に届かないときは要因分析と今後の方向性も書いてください。"
+                    + "パーセントの指標は 62.3 のように「%」を付けずに入力します（0.623 や 62.3% ではありません）。");
+        }
+        if (items > 0) {
+            lines.add("「" + CollectionSheets.ITEMS + "」シート（" + items + "件）: 状況を一覧から選び、実績・課題・今後の方向性を書いてください。"
+                    + "遅れ・未着手・中止のときは、課題にその理由を、今後の方向性に対応を必ず書いてください。");
+        }
+        if (rows > 0) {
+            lines.add("「" + CollectionSheets.EPROCEDURES + "」シート（" + rows + "行）: " + year.japanese() + "（" + year.year()
+                    + "年4月〜" + (year.year() + 1) + "年3月）の手続数・電子受付件数・全受付件数を整数で入力し、"
+                    + "オンライン対応・書かない窓口を ○ か × で選んでください。");
+        }
+        lines.add("わからない数値は空欄のままにしてください。0 と書かないでください（空欄は「把握していない」、0 は「0件」です）。"
+                + "報告することがない行も空欄のままで構いません。");
+        lines.add("数値は数値として入力してください。「約」「万」などの文字、日付、計算式のエラー（#DIV/0! など）は読み込めません。");
+        lines.add("記入が終わったら課長の確認を受け、記入者・確認者・提出日を上の黄色のセルに記入して、ファイル名を変えずに"
+                + dxOffice() + "へ提出してください。");
+        lines.add("提出後に" + dxOffice() + "から修正をお願いすることがあります。そのときは同じファイルを直して再提出してください。");
+        for (int i = 1; i < lines.size(); i++) {
+            lines.set(i, i + ". " + lines.get(i));
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Cell cell = text(sheet, 9 + i, 0, lines.get(i), i == 0 ? s.label : s.plain);
             sheet.addMergedRegion(new CellRangeAddress(9 + i, 9 + i, 0, 1));
-            cell.getRow().setHeightInPoints(i == 0 ? 18 : 30);
+            // about 60 characters a line over the merged width
+            cell.getRow().setHeightInPoints(i == 0 ? 18 : 14 * ((lines.get(i).length() + 59) / 60) + 4);
         }
         protect(sheet);
         print(sheet, null);
