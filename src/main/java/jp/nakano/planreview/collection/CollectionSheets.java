@@ -125,7 +125,7 @@ public final class CollectionSheets {
     /** The e-procedure sheet; column A holds the row id, the hidden last columns the structure. */
     public static final List<Column> EPROCEDURE_COLUMNS = List.of(
             new Column("ID", "row_id", Kind.FIXED, 9, null),
-            new Column("区分", null, Kind.FIXED, 9, null),
+            new Column("区分", null, Kind.FIXED, 10, null),
             new Column("システム・手続名", "name", Kind.FIXED, 36, null),
             new Column("前回の年度", null, Kind.FIXED, 11, null),
             new Column("前回 手続数", null, Kind.FIXED_NUMBER, 9, null),

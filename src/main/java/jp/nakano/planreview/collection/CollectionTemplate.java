@@ -442,6 +442,9 @@ public final class CollectionTemplate {
         header(sheet, s, CollectionSheets.EPROCEDURE_COLUMNS, year.japanese() + " 電子手続の利用状況 — " + department,
                 "黄色のセルに" + year.japanese() + "（" + year.year() + "年4月〜" + (year.year() + 1)
                         + "年3月）の件数を整数で記入してください。わからない件数は空欄のまま（0 と書かない）。");
+        for (int c = CollectionSheets.EPROCEDURE_VISIBLE_COLUMNS; c < CollectionSheets.EPROCEDURE_COLUMNS.size(); c++) {
+            sheet.setColumnHidden(c, true);
+        }
         int r = CollectionSheets.HEADING_ROW;
         for (EProcedureFigureRow row : rows) {
             Row sheetRow = sheet.createRow(r);
@@ -478,9 +481,6 @@ public final class CollectionTemplate {
                         "999999999999"), CollectionSheets.HEADING_ROW, r - 1, c, "件数", "0 以上の整数で入力してください");
             }
             choices(sheet, CollectionSheets.EPROCEDURE_COLUMNS, r - 1);
-        }
-        for (int c = CollectionSheets.EPROCEDURE_VISIBLE_COLUMNS; c < CollectionSheets.EPROCEDURE_COLUMNS.size(); c++) {
-            sheet.setColumnHidden(c, true);
         }
         protect(sheet);
         print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
@@ -577,10 +577,14 @@ public final class CollectionTemplate {
         int lines = 1;
         for (int c = 0; c < columns.size(); c++) {
             Cell cell = row.getCell(c);
+            if (row.getSheet().isColumnHidden(c)) {
+                continue; // the e-procedure sheet's structure columns: nobody sees them
+            }
             if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                // a Japanese character is about two width units of the column
-                int perLine = Math.max(1, columns.get(c).width() / 2);
-                lines = Math.max(lines, (cell.getStringCellValue().length() + perLine - 1) / perLine);
+                // a Japanese character takes about two width units of the column, a Latin letter or digit one
+                int units = cell.getStringCellValue().codePoints().map(cp -> cp < 0x2E80 ? 1 : 2).sum();
+                int perLine = Math.max(1, columns.get(c).width());
+                lines = Math.max(lines, (units + perLine - 1) / perLine);
             }
         }
         return Math.min(lines, 9) * 13f + 4f;
