@@ -141,7 +141,8 @@ public class RenderReportsTasklet implements Tasklet {
             report.renderPdf(sections, pdf, p.get("name") + " " + year.label() + " 成果指標の進行管理",
                     year.lastDay().atStartOfDay());
             Path xlsx = working.resolve("review-" + planId + "-" + year + ".xlsx");
-            workbook.write(run, year, planId, xlsx);
+            workbook.write(run, year, planId, new ReviewWorkbook.Cover((String) p.get("name"), (String) cover.get("PLAN_PERIOD"),
+                    (String) parameters.get("ISSUER"), fingerprint, "plan-review " + softwareVersion), xlsx);
             contribution.incrementWriteCount(2);
             log.info("Rendered {} and {} ({} KPIs)", pdf.getFileName(), xlsx.getFileName(), rows.size());
         }

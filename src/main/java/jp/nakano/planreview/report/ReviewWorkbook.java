@@ -7,40 +7,78 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.attainment.Status;
+import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
-import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.input.InputFiles;
 
 /**
- * The review of one plan as an Excel workbook for staff: one sheet per section with Japanese names,
- * numbers as numbers (counts with separators, ratios as percentages), the header row frozen. Rows stream
- * from the computed results, so a large e-procedure table does not have to fit in memory.
+ * The review of one plan as an Excel workbook for staff: a cover (表紙), then one sheet per section with Japanese
+ * names; numbers as numbers, shown with the PDF's decimals and separators; every table with a frozen, filtered
+ * header that repeats on each printed page, A4 landscape one page wide ({@link SheetLayout}). Rows stream from
+ * the computed results, so a large e-procedure table does not have to fit in memory; a table longer than a
+ * sheet holds goes on over further sheets.
  */
 public class ReviewWorkbook {
 
-    /** Excel's last row; a larger table is cut with a note pointing to the CSV file. */
-    private static final int MAX_ROWS = 1_048_575;
+    /** The data rows a sheet holds under its header row: Excel's 1,048,576 rows less the header. */
+    static final int MAX_DATA_ROWS = 1_048_575;
+
+    /** What the cover (表紙) says about the plan and the run besides the year. */
+    public record Cover(String planName, String planPeriod, String issuer, String inputFingerprint, String software) {
+    }
+
+    /** A sheet of the workbook as the cover lists it, with its number of rows below the header. */
+    private record Contents(String sheet, String description, int rows) {
+
+        Contents(String sheet, String description, SheetLayout layout) {
+            this(sheet, description, layout.rows() - 1);
+        }
+
+    }
 
     private final JdbcTemplate jdbc;
 
+    private final int rowsPerSheet;
+
     public ReviewWorkbook(JdbcTemplate jdbc) {
+        this(jdbc, MAX_DATA_ROWS);
+    }
+
+    /** With fewer data rows per sheet than Excel allows, so that a test can go past the limit with a small table. */
+    ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet) {
+        if (rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS) {
+            throw new IllegalArgumentException("rows per sheet must be 1.." + MAX_DATA_ROWS + ", not " + rowsPerSheet);
+        }
         this.jdbc = jdbc;
+        this.rowsPerSheet = rowsPerSheet;
     }
 
     /**
@@ -48,18 +86,28 @@ public class ReviewWorkbook {
      * is dated by its data (the end of the fiscal year) and its zip entries carry that date, not the time
      * of writing.
      */
-    public void write(long runId, FiscalYear year, String planId, Path file) throws IOException {
+    public void write(long runId, FiscalYear year, String planId, Cover cover, Path file) throws IOException {
         java.time.LocalDateTime dated = year.lastDay().atStartOfDay();
+        String title = cover.planName() + " " + year.label() + " 成果指標の進行管理";
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(200)) {
-            workbook.getXSSFWorkbook().getProperties().getCoreProperties()
+            var properties = workbook.getXSSFWorkbook().getProperties();
+            properties.getCoreProperties()
                 .setCreated(java.util.Optional.of(java.util.Date.from(dated.atZone(java.time.ZoneOffset.ofHours(9)).toInstant())));
+            properties.getCoreProperties().setTitle(title);
+            properties.getCoreProperties().setSubjectProperty("成果指標の進行管理（" + year.label() + "）");
+            properties.getCoreProperties().setCreator(cover.issuer());
+            properties.getExtendedProperties().getUnderlyingProperties().setCompany(cover.issuer());
             Styles styles = new Styles(workbook);
-            kpis(workbook, styles, runId, year, planId);
-            summary(workbook, styles, runId, year, planId);
-            trend(workbook, styles, runId, year, planId);
-            utilisation(workbook, styles, runId, year);
-            findings(workbook, styles, runId);
-            inputs(workbook, styles, runId);
+            String document = cover.planName() + "　" + year.label();
+            Sheet coverSheet = workbook.createSheet("表紙");
+            List<Contents> contents = new ArrayList<>();
+            contents.add(kpis(workbook, styles, document, runId, year, planId));
+            contents.add(summary(workbook, styles, document, runId, year, planId));
+            contents.add(trend(workbook, styles, document, runId, year, planId));
+            contents.addAll(utilisation(workbook, styles, document, runId, year));
+            contents.add(findings(workbook, styles, document, runId));
+            contents.add(inputs(workbook, styles, document, runId));
+            cover(workbook, coverSheet, styles, title, document, year, cover, contents);
             Path written = Files.createTempFile(file.getParent(), ".workbook-", ".zip");
             try {
                 try (OutputStream out = Files.newOutputStream(written)) {
@@ -89,234 +137,475 @@ public class ReviewWorkbook {
         }
     }
 
-    private void kpis(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year, String planId) {
-        Sheet sheet = sheet(workbook, styles, "成果指標", List.of("目標", "成果指標", "単位", "現状の年度", "現状",
-                "現状（計画の表記）", "中間目標の年度", "中間目標", "最終目標の年度", "最終目標", "最終目標（計画の表記）", "実績",
-                "確定・速報", "計画上の値", "進捗率", "計画上の進捗率", "ペース比", "状況", "記号", "予測値", "予測で目標達成",
-                "備考"));
-        int[] r = { 1 };
+    /** The cover: plan, year, data date, input fingerprint and the list of sheets, each a link to its sheet. */
+    private static void cover(SXSSFWorkbook workbook, Sheet sheet, Styles styles, String title, String document,
+            FiscalYear year, Cover cover, List<Contents> contents) {
+        int r = 0;
+        Row planRow = sheet.createRow(r++);
+        planRow.setHeightInPoints(28);
+        cell(planRow, 0, cover.planName(), styles.title);
+        Row titleRow = sheet.createRow(r++);
+        titleRow.setHeightInPoints(22);
+        cell(titleRow, 0, year.label() + "　成果指標の進行管理", styles.subtitle);
+        r++;
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("計画", cover.planName());
+        facts.put("計画期間", cover.planPeriod());
+        facts.put("対象年度", year.label());
+        facts.put("データの基準日", year.endJapanese());
+        facts.put("作成", cover.issuer());
+        facts.put("入力データの指紋（SHA-256）", cover.inputFingerprint());
+        facts.put("作成ソフトウェア", cover.software());
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            Row row = sheet.createRow(r++);
+            cell(row, 0, fact.getKey(), styles.header);
+            cell(row, 1, fact.getValue(), styles.text);
+            cell(row, 2, "", styles.text);
+            sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row.getRowNum(), row.getRowNum(), 1, 2));
+        }
+        r++;
+        cell(sheet.createRow(r++), 0, "シート一覧", styles.subtitle);
+        int listStart = r;
+        Row head = sheet.createRow(r++);
+        cell(head, 0, "シート", styles.header);
+        cell(head, 1, "内容", styles.header);
+        cell(head, 2, "行数（見出しを除く）", styles.header);
+        for (Contents c : contents) {
+            Row row = sheet.createRow(r++);
+            Cell name = cell(row, 0, c.sheet(), styles.link);
+            Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+            link.setAddress("'" + c.sheet() + "'!A1");
+            name.setHyperlink(link);
+            cell(row, 1, c.description(), styles.text);
+            Cell rows = row.createCell(2);
+            rows.setCellValue(c.rows());
+            rows.setCellStyle(styles.number("#,##0" + PAD));
+        }
+        int widest = contents.stream().mapToInt(c -> SheetLayout.displayWidth(c.sheet())).max().orElse(0);
+        int described = contents.stream().mapToInt(c -> SheetLayout.displayWidth(c.description())).max().orElse(0);
+        sheet.setColumnWidth(0, (Math.max(widest, SheetLayout.displayWidth("入力データの指紋（SHA-256）")) + 2) * 256);
+        sheet.setColumnWidth(1, (Math.max(described, 64) + 2) * 256);
+        sheet.setColumnWidth(2, 12 * 256);
+        sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(listStart, r - 1, 0, 2));
+        workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, 2, 0, r - 1);
+        SheetLayout.printOnA4Landscape(sheet, document);
+    }
+
+    private Contents kpis(SXSSFWorkbook workbook, Styles styles, String document, long runId, FiscalYear year,
+            String planId) {
+        SheetLayout sheet = table(workbook, styles, "成果指標", List.of(col("目標", 12), col("成果指標", 24),
+                col("単位", 6), col("現状の\n年度", 12), col("現状\n（数値）", 12), col("現状\n（計画の表記）", 14),
+                col("中間目標\nの年度", 12), col("中間目標\n（数値）", 12), col("最終目標\nの年度", 12),
+                col("最終目標\n（数値）", 12), col("最終目標\n（計画の表記）", 14), col("実績", 12), col("確定・\n速報", 8),
+                col("計画上の値", 12), col("進捗率\n（%）", 10), col("計画上の\n進捗率\n（%）", 10), col("ペース比\n（%）", 10),
+                col("状況", 12), col("予測値", 12), col("予測で\n目標達成", 14), col("備考", 24)));
         jdbc.query("""
                 SELECT goal_label, name, unit, baseline_fy, baseline, baseline_text, interim_fy, interim_target, final_fy,
                        final_target, final_target_text, actual, actual_status, expected, progress, expected_progress,
-                       pace_ratio, status, forecast, forecast_meets, reason
+                       pace_ratio, status, forecast, forecast_meets, reason, denominator
                 FROM res_kpi_attainment WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""",
                 rs -> {
-                    Row row = sheet.createRow(r[0]++);
+                    sheet.nextRow();
                     Status status = Status.valueOf(rs.getString(18));
-                    text(row, 0, rs.getString(1));
-                    text(row, 1, rs.getString(2));
-                    text(row, 2, rs.getString(3));
-                    integer(row, 3, rs, 4);
-                    number(row, 4, rs.getBigDecimal(5), styles.number);
-                    text(row, 5, rs.getString(6));
-                    integer(row, 6, rs, 7);
-                    number(row, 7, rs.getBigDecimal(8), styles.number);
-                    integer(row, 8, rs, 9);
-                    number(row, 9, rs.getBigDecimal(10), styles.number);
-                    text(row, 10, rs.getString(11));
-                    number(row, 11, rs.getBigDecimal(12), styles.number);
-                    text(row, 12, "provisional".equals(rs.getString(13)) ? "速報値"
-                            : rs.getString(13) == null ? null : "確定値");
-                    number(row, 13, rs.getBigDecimal(14), styles.number);
-                    number(row, 14, rs.getBigDecimal(15), styles.percent);
-                    number(row, 15, rs.getBigDecimal(16), styles.percent);
-                    number(row, 16, rs.getBigDecimal(17), styles.percent);
-                    text(row, 17, status.word());
-                    text(row, 18, status.symbol());
-                    number(row, 19, rs.getBigDecimal(19), styles.number);
+                    BigDecimal denominator = rs.getBigDecimal(22);
+                    sheet.text(0, rs.getString(1), styles.text);
+                    sheet.text(1, rs.getString(2), styles.text);
+                    sheet.text(2, rs.getString(3), styles.text);
+                    sheet.text(3, japaneseYear(rs, 4), styles.text);
+                    figure(sheet, styles, 4, rs.getBigDecimal(5), denominator);
+                    sheet.text(5, rs.getString(6), styles.text);
+                    sheet.text(6, japaneseYear(rs, 7), styles.text);
+                    figure(sheet, styles, 7, rs.getBigDecimal(8), denominator);
+                    sheet.text(8, japaneseYear(rs, 9), styles.text);
+                    figure(sheet, styles, 9, rs.getBigDecimal(10), denominator);
+                    sheet.text(10, rs.getString(11), styles.text);
+                    figure(sheet, styles, 11, rs.getBigDecimal(12), denominator);
+                    sheet.text(12, "provisional".equals(rs.getString(13)) ? "速報値"
+                            : rs.getString(13) == null ? null : "確定値", styles.text);
+                    computed(sheet, styles, 13, rs.getBigDecimal(14), denominator);
+                    percent(sheet, styles, 14, rs.getBigDecimal(15));
+                    percent(sheet, styles, 15, rs.getBigDecimal(16));
+                    percent(sheet, styles, 16, rs.getBigDecimal(17));
+                    sheet.text(17, status.symbol() + " " + status.word(), styles.status.get(status));
+                    computed(sheet, styles, 18, rs.getBigDecimal(19), denominator);
                     Object meets = rs.getObject(20);
-                    text(row, 20, meets == null ? null : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み");
-                    text(row, 21, NoteWording.note(rs.getString(21), null));
+                    sheet.text(19, meets == null ? null : Boolean.TRUE.equals(meets) ? "達成見込み" : "未達の見込み",
+                            styles.text);
+                    sheet.text(20, NoteWording.note(rs.getString(21), null), styles.text);
                 }, runId, year.year(), planId);
-        widths(sheet, 8, 40, 6, 10, 12, 16, 10, 12, 10, 12, 16, 12, 8, 12, 8, 10, 8, 8, 5, 12, 12, 30);
+        sheet.finish(document);
+        return new Contents("成果指標", "目標別の成果指標：現状・目標・実績・計画上の値・進捗率・状況・予測（1行に1指標）", sheet);
     }
 
-    private void summary(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year, String planId) {
-        Sheet sheet = sheet(workbook, styles, "状況集計", List.of("区分", "名称", "達成", "順調", "やや遅れ", "遅れ", "悪化",
-                "未評価", "指標数", "前年度からの状況の変化"));
-        int[] r = { 1 };
+    private Contents summary(SXSSFWorkbook workbook, Styles styles, String document, long runId, FiscalYear year,
+            String planId) {
+        List<SheetLayout.Column> columns = new ArrayList<>(List.of(col("区分", 12), col("名称", 40)));
+        for (Status status : Status.values()) {
+            columns.add(col(status.symbol() + "\n" + status.word(), 10));
+        }
+        columns.add(col("指標数", 8));
+        columns.add(col("前年度からの\n状況の変化", 40));
+        SheetLayout sheet = table(workbook, styles, "状況集計", columns);
         jdbc.query("""
                 SELECT label, name, achieved, on_track, slightly_behind, behind, worsened, not_assessed, kpis, changed
                 FROM res_kpi_summary WHERE run_id = ? AND fiscal_year = ? AND plan_id = ? ORDER BY sort_key""", rs -> {
-            Row row = sheet.createRow(r[0]++);
-            text(row, 0, rs.getString(1));
-            text(row, 1, rs.getString(2));
+            sheet.nextRow();
+            sheet.text(0, rs.getString(1), styles.text);
+            sheet.text(1, rs.getString(2), styles.text);
             for (int c = 0; c < 7; c++) {
-                row.createCell(2 + c).setCellValue(rs.getInt(3 + c));
+                count(sheet, styles, 2 + c, BigDecimal.valueOf(rs.getInt(3 + c)));
             }
-            text(row, 9, rs.getString(10));
+            sheet.text(9, rs.getString(10), styles.text);
         }, runId, year.year(), planId);
-        widths(sheet, 10, 50, 6, 6, 8, 6, 6, 7, 7, 40);
+        sheet.finish(document);
+        return new Contents("状況集計", "成果指標の状況の集計（計画全体と目標別の指標数）", sheet);
     }
 
-    private void trend(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year, String planId) {
-        Sheet sheet = sheet(workbook, styles, "実績の推移", List.of("成果指標", "年度", "区分", "値"));
-        int[] r = { 1 };
+    /** A point of a KPI's trend: the series' value in one year. */
+    private record TrendRow(String kpi, String unit, BigDecimal denominator, String series,
+            Map<Integer, BigDecimal> values) {
+    }
+
+    /**
+     * The trend as the PDF's table shows it, one row per KPI and series (計画, 実績, 目標) and one column per year:
+     * a KPI's row reads across the years and a chart can be made from it.
+     */
+    private Contents trend(SXSSFWorkbook workbook, Styles styles, String document, long runId, FiscalYear year,
+            String planId) {
+        List<TrendRow> rows = new ArrayList<>();
+        TreeSet<Integer> years = new TreeSet<>();
         jdbc.query("""
-                SELECT a.name, s.point_year, s.series, s.point_value FROM res_kpi_series s
+                SELECT a.name, a.unit, a.denominator, s.series, s.point_year, s.point_value FROM res_kpi_series s
                 JOIN res_kpi_attainment a ON a.run_id = s.run_id AND a.fiscal_year = s.fiscal_year AND a.kpi_id = s.kpi_id
                 WHERE s.run_id = ? AND s.fiscal_year = ? AND a.plan_id = ?
                 ORDER BY a.sort_key, CASE s.series WHEN '計画' THEN 0 WHEN '実績' THEN 1 ELSE 2 END, s.point_year, s.point_value""",
                 rs -> {
-                    Row row = sheet.createRow(r[0]++);
-                    text(row, 0, rs.getString(1));
-                    text(row, 1, FiscalYear.of(rs.getInt(2)).japanese());
-                    text(row, 2, rs.getString(3));
-                    number(row, 3, rs.getBigDecimal(4), styles.number);
+                    String kpi = rs.getString(1);
+                    String series = rs.getString(4);
+                    int pointYear = rs.getInt(5);
+                    TrendRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+                    // a second value for the same year of a series (two targets in one year) starts a row of its own
+                    if (last == null || !last.kpi().equals(kpi) || !last.series().equals(series)
+                            || last.values().containsKey(pointYear)) {
+                        last = new TrendRow(kpi, rs.getString(2), rs.getBigDecimal(3), series, new HashMap<>());
+                        rows.add(last);
+                    }
+                    last.values().put(pointYear, rs.getBigDecimal(6));
+                    years.add(pointYear);
                 }, runId, year.year(), planId);
-        widths(sheet, 44, 12, 8, 14);
+        Integer firstPlanYear = jdbc.query("SELECT first_fy FROM in_plan WHERE run_id = ? AND plan_id = ? AND NOT excluded",
+                rs -> rs.next() ? rs.getInt(1) : null, runId, planId);
+        List<SheetLayout.Column> columns = new ArrayList<>(List.of(col("成果指標", 60), col("単位", 6), col("区分", 6)));
+        for (int y : years) {
+            columns.add(col(FiscalYear.of(y).japanese() + (firstPlanYear != null && y < firstPlanYear ? "\n（計画前年度）" : ""),
+                    12));
+        }
+        SheetLayout sheet = table(workbook, styles, "実績の推移", columns);
+        for (TrendRow row : rows) {
+            sheet.nextRow();
+            sheet.text(0, row.kpi(), styles.text);
+            sheet.text(1, row.unit(), styles.text);
+            sheet.text(2, row.series(), styles.text);
+            int c = 3;
+            for (int y : years) {
+                BigDecimal value = row.values().get(y);
+                // the planned values are computed (a third of the way), actuals and targets are the published figures
+                if ("計画".equals(row.series())) {
+                    computed(sheet, styles, c++, value, row.denominator());
+                }
+                else {
+                    figure(sheet, styles, c++, value, row.denominator());
+                }
+            }
+        }
+        sheet.finish(document);
+        return new Contents("実績の推移", "成果指標の年度別の計画上の値・実績・目標（1行に1指標の1区分）", sheet);
     }
 
-    private void inputs(SXSSFWorkbook workbook, Styles styles, long runId) {
-        Sheet sheet = sheet(workbook, styles, "入力ファイル", List.of("入力ファイル", "文字コード", "サイズ（バイト）",
-                "読込行", "取込行", "除外行", "SHA-256"));
-        int[] r = { 1 };
+    private Contents inputs(SXSSFWorkbook workbook, Styles styles, String document, long runId) {
+        SheetLayout sheet = table(workbook, styles, "入力ファイル", List.of(col("入力ファイル", 30), col("文字コード", 10),
+                col("サイズ\n（バイト）", 12), col("読込行", 10), col("取込行", 10), col("除外行", 10), col("SHA-256", 66)));
         jdbc.query("""
                 SELECT file_name, encoding, size_bytes, rows_read, rows_loaded, rows_rejected, sha256
                 FROM run_input_file WHERE run_id = ?""" + " ORDER BY " + InputFiles.byName("file_name"), rs -> {
-            Row row = sheet.createRow(r[0]++);
-            text(row, 0, rs.getString(1));
-            text(row, 1, rs.getString(2));
+            sheet.nextRow();
+            sheet.text(0, rs.getString(1), styles.text);
+            sheet.text(1, rs.getString(2), styles.text);
             for (int c = 2; c <= 5; c++) {
-                Object value = rs.getObject(c + 1);
-                if (value != null) {
-                    row.createCell(c).setCellValue(((Number) value).longValue());
-                }
+                count(sheet, styles, c, rs.getBigDecimal(c + 1));
             }
-            text(row, 6, rs.getString(7));
+            sheet.text(6, rs.getString(7), styles.text);
         }, runId);
-        widths(sheet, 24, 12, 14, 8, 8, 8, 68);
+        sheet.finish(document);
+        return new Contents("入力ファイル", "入力ファイルと行数、SHA-256（報告書の元データの確認用）", sheet);
     }
 
-    private void utilisation(SXSSFWorkbook workbook, Styles styles, long runId, FiscalYear year) {
-        Sheet sheet = sheet(workbook, styles, "電子手続利用率", List.of("年度", "電子手続名", "区分", "手続数", "電子受付件数",
-                "全受付件数", "電子手続利用率", "計画の表記", "照合", "入力ファイル", "行"));
-        int[] r = { 1 };
+    private static final String UTILISATION = "電子手続利用率";
+
+    /**
+     * The e-procedure table, every row: a table longer than a sheet holds goes on in 電子手続利用率 (2), (3) …,
+     * each with its header, so that nothing is cut.
+     */
+    private List<Contents> utilisation(SXSSFWorkbook workbook, Styles styles, String document, long runId,
+            FiscalYear year) {
+        List<SheetLayout.Column> columns = List.of(col("年度", 12), col("電子手続名", 40), col("区分", 16),
+                col("手続数", 8), col("電子受付件数\n（件）", 14), col("全受付件数\n（件）", 14), col("電子手続\n利用率（%）", 12),
+                col("計画の表記\n（%）", 12), col("照合", 10), col("入力ファイル", 24), col("行", 8));
+        List<SheetLayout> parts = new ArrayList<>(List.of(table(workbook, styles, UTILISATION, columns)));
+        List<Integer> rows = new ArrayList<>();
+        String japaneseYear = year.japanese();
         jdbc.query("""
                 SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
                        r.published_rate, r.rate_check, r.source_file, r.source_line
                     """ + UtilisationRow.IN_PLAN_ORDER, rs -> {
-            if (r[0] > MAX_ROWS) {
-                return;
+            SheetLayout sheet = parts.get(parts.size() - 1);
+            if (sheet.rows() - 1 == rowsPerSheet) {
+                sheet.finish(document);
+                rows.add(sheet.rows());
+                sheet = table(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns);
+                parts.add(sheet);
             }
-            if (r[0] == MAX_ROWS) {
-                text(sheet.createRow(r[0]++), 1, "以下の行は eprocedure-utilisation.csv を参照");
-                return;
-            }
-            Row row = sheet.createRow(r[0]++);
-            row.createCell(0).setCellValue(year.year());
-            text(row, 1, rs.getString(1));
-            text(row, 2, JapaneseLabels.level(rs.getString(2)));
-            number(row, 3, rs.getBigDecimal(3), styles.number);
-            number(row, 4, rs.getBigDecimal(4), styles.number);
-            number(row, 5, rs.getBigDecimal(5), styles.number);
+            sheet.nextRow();
+            String level = rs.getString(2);
+            sheet.text(0, japaneseYear, styles.text);
+            // the plan's table indents a system's procedures under it
+            sheet.text(1, rs.getString(1), "procedure".equals(level) || "other".equals(level) ? styles.indented : styles.text);
+            sheet.text(2, JapaneseLabels.level(level), styles.text);
+            count(sheet, styles, 3, rs.getBigDecimal(3));
+            count(sheet, styles, 4, rs.getBigDecimal(4));
+            count(sheet, styles, 5, rs.getBigDecimal(5));
+            // as the PDF's e-procedure table writes them: the rate with its stored decimals, the plan's to two
             BigDecimal rate = rs.getBigDecimal(6);
-            number(row, 6, rate == null ? null : rate.movePointLeft(2), styles.percent2);
+            rate(sheet, styles, 6, rate == null ? null : rate.toPlainString() + "%", rate);
             BigDecimal published = rs.getBigDecimal(7);
-            number(row, 7, published == null ? null : published.movePointLeft(2), styles.percent2);
-            text(row, 8, JapaneseLabels.rateCheck(rs.getString(8)));
-            text(row, 9, rs.getString(9));
+            rate(sheet, styles, 7, published == null ? null : Decimals.round(published, 2).toPlainString() + "%", published);
+            sheet.text(8, JapaneseLabels.rateCheck(rs.getString(8)), styles.text);
+            sheet.text(9, rs.getString(9), styles.text);
             Object line = rs.getObject(10);
             if (line != null) {
-                row.createCell(10).setCellValue(((Number) line).longValue());
+                sheet.number(10, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
             }
         }, runId, year.year());
-        widths(sheet, 7, 44, 10, 8, 13, 13, 12, 12, 10, 22, 6);
+        SheetLayout last = parts.get(parts.size() - 1);
+        last.finish(document);
+        rows.add(last.rows());
+        List<Contents> contents = new ArrayList<>();
+        long first = 1;
+        for (int p = 0; p < rows.size(); p++) {
+            int dataRows = rows.get(p) - 1;
+            String description = "主な電子手続の利用状況（計画の表の順）";
+            if (rows.size() > 1) {
+                description += "の " + grouped(first) + "〜" + grouped(first + dataRows - 1) + " 行目（1シートに "
+                        + grouped(rowsPerSheet) + " 行まで）";
+            }
+            contents.add(new Contents(p == 0 ? UTILISATION : UTILISATION + " (" + (p + 1) + ")", description, dataRows));
+            first += dataRows;
+        }
+        return contents;
     }
 
-    private void findings(SXSSFWorkbook workbook, Styles styles, long runId) {
-        Sheet sheet = sheet(workbook, styles, "検証結果", List.of("重要度", "コード", "ファイル", "行", "項目", "値",
-                "内容", "元の行", "区分"));
-        int[] r = { 1 };
+    private static String grouped(long value) {
+        return Decimals.grouped(BigDecimal.valueOf(value), 0);
+    }
+
+    private Contents findings(SXSSFWorkbook workbook, Styles styles, String document, long runId) {
+        SheetLayout sheet = table(workbook, styles, "検証結果", List.of(col("重要度", 8), col("ファイル", 24), col("行", 8),
+                col("項目", 16), col("値", 16), col("区分", 24), col("内容", 50), col("コード", 28), col("元の行", 30)));
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
-            Row row = sheet.createRow(r[0]++);
-            text(row, 0, JapaneseLabels.severity(rs.getString(1)));
-            text(row, 1, rs.getString(2));
-            text(row, 2, rs.getString(3));
+            sheet.nextRow();
+            sheet.text(0, JapaneseLabels.severity(rs.getString(1)), styles.text);
+            sheet.text(1, rs.getString(3), styles.text);
             Object line = rs.getObject(4);
             if (line != null) {
-                row.createCell(3).setCellValue(((Number) line).longValue());
+                sheet.number(2, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
             }
-            text(row, 4, rs.getString(5));
-            text(row, 5, rs.getString(6));
-            text(row, 6, rs.getString(7));
-            text(row, 7, rs.getString(8));
-            text(row, 8, JapaneseLabels.finding(rs.getString(2)));
+            sheet.text(3, rs.getString(5), styles.text);
+            sheet.text(4, rs.getString(6), styles.text);
+            sheet.text(5, JapaneseLabels.finding(rs.getString(2)), styles.text);
+            sheet.text(6, rs.getString(7), styles.text);
+            sheet.text(7, rs.getString(2), styles.text);
+            sheet.text(8, rs.getString(8), styles.text);
         }, runId);
-        widths(sheet, 8, 26, 22, 6, 14, 16, 80, 40, 30);
+        sheet.finish(document);
+        return new Contents("検証結果", "入力データの検証で見つかった事項（エラー・警告・情報）", sheet);
     }
 
-
-
-
-    private static Sheet sheet(SXSSFWorkbook workbook, Styles styles, String name, List<String> header) {
-        SXSSFSheet sheet = workbook.createSheet(name);
-        Row row = sheet.createRow(0);
-        for (int c = 0; c < header.size(); c++) {
-            Cell cell = row.createCell(c);
-            cell.setCellValue(header.get(c));
-            cell.setCellStyle(styles.header);
-        }
-        sheet.createFreezePane(0, 1);
-        return sheet;
+    private static SheetLayout.Column col(String header, int maxWidth) {
+        return SheetLayout.column(header, maxWidth);
     }
 
-    private static void widths(Sheet sheet, int... characters) {
-        for (int c = 0; c < characters.length; c++) {
-            sheet.setColumnWidth(c, characters[c] * 256 + 200);
-        }
+    private static SheetLayout table(SXSSFWorkbook workbook, Styles styles, String name, List<SheetLayout.Column> columns) {
+        SheetLayout layout = new SheetLayout(workbook.createSheet(name), columns);
+        layout.header(styles.header, styles.text);
+        return layout;
     }
 
-    private static void text(Row row, int column, String value) {
-        if (value != null && !value.isEmpty()) {
-            row.createCell(column).setCellValue(value);
-        }
+    private static Cell cell(Row row, int column, String value, CellStyle style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(value);
+        cell.setCellStyle(style);
+        return cell;
     }
 
-    private static void number(Row row, int column, BigDecimal value, CellStyle style) {
-        if (value != null) {
-            Cell cell = row.createCell(column);
-            // the stored value (exact, 10 decimals at most) as a spreadsheet number; Excel rounds only for display
-            cell.setCellValue(value.doubleValue());
-            cell.setCellStyle(style);
-        }
-    }
-
-    private static void integer(Row row, int column, ResultSet rs, int index) throws SQLException {
+    private static String japaneseYear(ResultSet rs, int index) throws SQLException {
         Object value = rs.getObject(index);
+        return value == null ? null : FiscalYear.of(((Number) value).intValue()).japanese();
+    }
+
+    /** A published figure (actual, target, baseline) with the decimals the PDF shows it with. */
+    private static void figure(SheetLayout sheet, Styles styles, int column, BigDecimal value, BigDecimal denominator) {
         if (value != null) {
-            row.createCell(column).setCellValue(((Number) value).intValue());
+            shown(sheet, styles, column, value, KpiFigures.figure(value, null, denominator));
         }
     }
 
-    /** The few cell styles of the workbook. */
+    /** A computed value (the planned value of the year, a forecast) with the decimals the PDF shows it with. */
+    private static void computed(SheetLayout sheet, Styles styles, int column, BigDecimal value, BigDecimal denominator) {
+        if (value != null) {
+            shown(sheet, styles, column, value, KpiFigures.computed(value, null, denominator));
+        }
+    }
+
+    /** A share (0.449) as a spreadsheet percentage with the PDF's decimals (44.9%). */
+    private static void percent(SheetLayout sheet, Styles styles, int column, BigDecimal share) {
+        if (share != null) {
+            shown(sheet, styles, column, share, KpiFigures.percent(share.multiply(BigDecimal.valueOf(100))));
+        }
+    }
+
+    /** A count with thousands separators. */
+    private static void count(SheetLayout sheet, Styles styles, int column, BigDecimal value) {
+        if (value != null) {
+            shown(sheet, styles, column, value, Decimals.grouped(value, 0));
+        }
+    }
+
+    /** A rate in percent (73.46) as a spreadsheet percentage (0.7346) shown as {@code shown}. */
+    private static void rate(SheetLayout sheet, Styles styles, int column, String shown, BigDecimal percent) {
+        if (percent != null) {
+            shown(sheet, styles, column, percent.movePointLeft(2), shown);
+        }
+    }
+
+    /**
+     * The exact value as a spreadsheet number, formatted to read as {@code shown}, the text the PDF prints for it:
+     * the value stays exact for sums and filters, only its display rounds, by the reports' own rule.
+     */
+    private static void shown(SheetLayout sheet, Styles styles, int column, BigDecimal value, String shown) {
+        sheet.number(column, value.doubleValue(), shown, styles.number(format(shown)));
+    }
+
+    /** The padding after every number format: the width of a space. */
+    static final String PAD = "_ ";
+
+    private static final Pattern SHOWN = Pattern.compile("-?[0-9,]*[0-9](?:\\.([0-9]+))?(.*)", Pattern.DOTALL);
+
+    /**
+     * The spreadsheet number format that shows a number as the reports' text {@code shown} does: thousands
+     * separators, the same decimals, and what follows the number ({@code /15} of a count out of a total) as
+     * literal text; a trailing {@code %} as a true percentage (the cell holds the share, 0.449 for 44.9%).
+     */
+    static String format(String shown) {
+        Matcher m = SHOWN.matcher(shown);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a number as the reports show one: " + shown);
+        }
+        int decimals = m.group(1) == null ? 0 : m.group(1).length();
+        String suffix = m.group(2);
+        String format = "#,##0" + (decimals == 0 ? "" : "." + "0".repeat(decimals));
+        if (suffix.equals("%")) {
+            format += "%";
+        }
+        else if (!suffix.isEmpty()) {
+            format += "\"" + suffix.replace("\"", "") + "\"";
+        }
+        // a space's width after the number, as Japanese Excel's own number formats have, keeps it off the border
+        return format + PAD;
+    }
+
+    /**
+     * The status shades: the hues of the PDF's status chart, light enough that the black symbol and word read on
+     * them in colour and in a black-and-white print alike.
+     */
+    private static final Map<Status, String> STATUS_SHADES = Map.of(Status.ACHIEVED, "A5D6A7", Status.ON_TRACK, "DCEDC8",
+            Status.SLIGHTLY_BEHIND, "FFECB3", Status.BEHIND, "FFCC80", Status.WORSENED, "EF9A9A", Status.NOT_ASSESSED,
+            "EEEEEE");
+
+    /** The cell styles of the workbook, made once each (a workbook holds a limited number of styles). */
     private static final class Styles {
+
+        final SXSSFWorkbook workbook;
 
         final CellStyle header;
 
-        final CellStyle number;
+        final CellStyle text;
 
-        final CellStyle percent;
+        final CellStyle indented;
 
-        final CellStyle percent2;
+        final CellStyle title;
+
+        final CellStyle subtitle;
+
+        final CellStyle link;
+
+        final Map<Status, CellStyle> status = new EnumMap<>(Status.class);
+
+        private final Map<String, CellStyle> numbers = new HashMap<>();
 
         Styles(SXSSFWorkbook workbook) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            header = workbook.createCellStyle();
-            header.setFont(bold);
-            header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
-            header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            header.setBorderBottom(BorderStyle.THIN);
-            header.setWrapText(true);
-            number = workbook.createCellStyle();
-            number.setDataFormat(workbook.createDataFormat().getFormat("#,##0.##"));
-            percent = workbook.createCellStyle();
-            percent.setDataFormat(workbook.createDataFormat().getFormat("0.0%"));
-            percent2 = workbook.createCellStyle();
-            percent2.setDataFormat(workbook.createDataFormat().getFormat("0.00%"));
+            this.workbook = workbook;
+            header = SheetLayout.headerStyle(workbook);
+            text = body();
+            text.setAlignment(HorizontalAlignment.LEFT);
+            text.setWrapText(true);
+            text.setIndention((short) 1);
+            indented = body();
+            indented.setAlignment(HorizontalAlignment.LEFT);
+            indented.setWrapText(true);
+            indented.setIndention((short) 2);
+            for (Status s : Status.values()) {
+                XSSFCellStyle shaded = (XSSFCellStyle) body();
+                shaded.setAlignment(HorizontalAlignment.CENTER);
+                shaded.setFillForegroundColor(new XSSFColor(java.util.HexFormat.of().parseHex(STATUS_SHADES.get(s))));
+                shaded.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+                status.put(s, shaded);
+            }
+            title = workbook.createCellStyle();
+            title.setFont(font(16, true, false));
+            subtitle = workbook.createCellStyle();
+            subtitle.setFont(font(12, true, false));
+            link = body();
+            link.setFont(font(11, false, true));
+        }
+
+        private Font font(int points, boolean bold, boolean link) {
+            Font font = workbook.createFont();
+            font.setFontHeightInPoints((short) points);
+            font.setBold(bold);
+            if (link) {
+                font.setUnderline(Font.U_SINGLE);
+                font.setColor(org.apache.poi.ss.usermodel.IndexedColors.BLUE.getIndex());
+            }
+            return font;
+        }
+
+        private CellStyle body() {
+            CellStyle style = workbook.createCellStyle();
+            style.setVerticalAlignment(VerticalAlignment.CENTER);
+            SheetLayout.borders(style);
+            return style;
+        }
+
+        /** A right-aligned number style with the given format, one per format. */
+        CellStyle number(String format) {
+            return numbers.computeIfAbsent(format, f -> {
+                CellStyle style = body();
+                style.setAlignment(HorizontalAlignment.RIGHT);
+                style.setDataFormat(workbook.createDataFormat().getFormat(f));
+                return style;
+            });
         }
 
     }

@@ -125,15 +125,15 @@ class KpiReviewReportTests {
         try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("review-chiiki2-FY2020.xlsx")))) {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertThat(names).containsExactly("成果指標", "状況集計", "実績の推移", "電子手続利用率", "検証結果", "入力ファイル");
-            for (int i = 0; i < names.size(); i++) {
+            assertThat(names).containsExactly("表紙", "成果指標", "状況集計", "実績の推移", "電子手続利用率", "検証結果", "入力ファイル");
+            for (int i = 1; i < names.size(); i++) {
                 assertThat(workbook.getSheetAt(i).getPaneInformation().isFreezePane()).isTrue();
             }
             XSSFSheet kpis = workbook.getSheet("成果指標");
             assertThat(kpis.getRow(1).getCell(1).getStringCellValue()).isEqualTo("区内のマイナンバーカード交付率");
             assertThat(kpis.getRow(1).getCell(11).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(kpis.getRow(1).getCell(11).getNumericCellValue()).isEqualTo(31.6);
-            assertThat(kpis.getRow(1).getCell(17).getStringCellValue()).isEqualTo("順調");
+            assertThat(kpis.getRow(1).getCell(17).getStringCellValue()).isEqualTo("○ 順調");
             XSSFSheet rates = workbook.getSheet("電子手続利用率");
             Map<String, Double> byName = new java.util.LinkedHashMap<>();
             for (int r = 1; r <= rates.getLastRowNum(); r++) {

@@ -1,0 +1,344 @@
+package jp.nakano.planreview.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.review.ReviewRun;
+import jp.nakano.planreview.review.ReviewRuns;
+
+/**
+ * Reads the review workbook of a real run back as a spreadsheet application would: print setup, repeated and
+ * frozen header, filters, column widths, number formats that read as the PDF, the cover, and a long table split
+ * over sheets.
+ */
+@SpringBootTest
+class ReviewWorkbookTests {
+
+    private static final List<String> TABLES = List.of("成果指標", "状況集計", "実績の推移", "電子手続利用率", "検証結果",
+            "入力ファイル");
+
+    @Autowired
+    private JobOperator jobOperator;
+
+    @Autowired
+    private Job annualReviewJob;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @TempDir
+    private static Path dir;
+
+    /** The FY2022 run, made once for the class: the tests only read its files. */
+    private static JobExecution run;
+
+    private final DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
+
+    @Test
+    void shouldPrintEveryTableOnA4LandscapeOnePageWideWithItsHeaderRepeatedAndAFooter() throws Exception {
+        try (XSSFWorkbook workbook = workbook("chiiki2")) {
+            assertThat(workbook.getSheetName(0)).isEqualTo("表紙");
+            for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+                XSSFSheet sheet = workbook.getSheetAt(i);
+                String name = sheet.getSheetName();
+                PrintSetup setup = sheet.getPrintSetup();
+                assertThat(setup.getPaperSize()).as(name).isEqualTo(PrintSetup.A4_PAPERSIZE);
+                assertThat(setup.getLandscape()).as(name).isTrue();
+                assertThat(sheet.getFitToPage()).as(name).isTrue();
+                assertThat(setup.getFitWidth()).as(name).isEqualTo((short) 1);
+                assertThat(setup.getFitHeight()).as(name).isZero(); // as many pages down as needed
+                assertThat(sheet.getFooter().getLeft()).as(name).isEqualTo("第2次中野区地域情報化推進計画　令和4年度 (FY2022)");
+                assertThat(sheet.getFooter().getCenter()).as(name).isEqualTo("&A");
+                assertThat(sheet.getFooter().getRight()).as(name).isEqualTo("&P / &N");
+                assertThat(workbook.getPrintArea(i)).as(name).isNotNull();
+                if (i == 0) {
+                    continue;
+                }
+                assertThat(sheet.getRepeatingRows()).as(name).isEqualTo(CellRangeAddress.valueOf("1:1"));
+                assertThat(sheet.getPaneInformation().isFreezePane()).as(name).isTrue();
+                assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).as(name).isEqualTo((short) 1);
+                // the filter covers the header and every row of the table, every column
+                int columns = sheet.getRow(0).getLastCellNum();
+                CellRangeAddress filter = CellRangeAddress.valueOf(sheet.getCTWorksheet().getAutoFilter().getRef());
+                assertThat(filter).as(name).isEqualTo(new CellRangeAddress(0, sheet.getLastRowNum(), 0, columns - 1));
+                assertThat(workbook.getPrintArea(i)).as(name)
+                    .endsWith("$A$1:$" + org.apache.poi.ss.util.CellReference.convertNumToColString(columns - 1) + "$"
+                            + (sheet.getLastRowNum() + 1));
+            }
+        }
+    }
+
+    @Test
+    void shouldMakeEveryColumnAtLeastAsWideAsItsHeaderAndItsNumbers() throws Exception {
+        try (XSSFWorkbook workbook = workbook("chiiki2")) {
+            for (String name : TABLES) {
+                XSSFSheet sheet = workbook.getSheet(name);
+                Row header = sheet.getRow(0);
+                assertThat(header.getHeightInPoints()).as(name)
+                    .isGreaterThanOrEqualTo(maxLines(header) * SheetLayout.LINE_HEIGHT);
+                for (Cell cell : header) {
+                    String heading = cell.getStringCellValue();
+                    int width = sheet.getColumnWidth(cell.getColumnIndex()) / 256;
+                    // full-width characters count two; the filter's button takes room beside the heading
+                    assertThat(width).as(name + " " + heading).isGreaterThanOrEqualTo(widest(heading) + 2);
+                    assertThat(cell.getCellStyle().getWrapText()).isTrue();
+                }
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    for (Cell cell : sheet.getRow(r)) {
+                        int width = sheet.getColumnWidth(cell.getColumnIndex()) / 256;
+                        String shown = formatter.formatCellValue(cell);
+                        if (cell.getCellType() == CellType.NUMERIC) {
+                            assertThat(width).as(name + "!" + cell.getAddress()).isGreaterThan(shown.length());
+                            assertThat(cell.getCellStyle().getAlignment()).isEqualTo(HorizontalAlignment.RIGHT);
+                        }
+                        else if (!shown.isEmpty()) {
+                            // text longer than its column wraps; a row is as high as its lines
+                            assertThat(cell.getCellStyle().getAlignment()).as(name + "!" + cell.getAddress())
+                                .isIn(HorizontalAlignment.LEFT, HorizontalAlignment.CENTER);
+                            int lines = (SheetLayout.displayWidth(shown) + width - 1) / width;
+                            assertThat(width >= SheetLayout.displayWidth(shown)
+                                    || cell.getCellStyle().getWrapText()
+                                            && sheet.getRow(r).getHeightInPoints() >= lines * SheetLayout.LINE_HEIGHT)
+                                .as(name + "!" + cell.getAddress() + " " + shown)
+                                .isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldShowEveryFigureAsThePdfShowsIt() throws Exception {
+        String pdf = compact(ReportContents.text(folder().resolve("review-chiiki2-FY2022.pdf")));
+        try (XSSFWorkbook workbook = workbook("chiiki2")) {
+            XSSFSheet kpis = workbook.getSheet("成果指標");
+            assertThat(headers(kpis)).contains("現状\n（数値）", "現状\n（計画の表記）", "実績", "計画上の値", "進捗率\n（%）",
+                    "状況");
+            Row card = kpis.getRow(1);
+            assertThat(card.getCell(1).getStringCellValue()).isEqualTo("区内のマイナンバーカード交付率");
+            // the figure and the plan's wording apart, each under its own heading
+            assertThat(shown(card.getCell(4))).isEqualTo("31.6");
+            assertThat(card.getCell(5).getStringCellValue()).isEqualTo("31.6%");
+            assertThat(card.getCell(11).getNumericCellValue()).isEqualTo(62.3);
+            assertThat(card.getCell(11).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0_ ");
+            // progress is a true percentage: the cell holds the share, exact, and shows the PDF's one decimal
+            assertThat(card.getCell(14).getCellStyle().getDataFormatString()).isEqualTo("#,##0.0%_ ");
+            assertThat(card.getCell(14).getNumericCellValue()).isEqualTo(0.4488304094); // (62.3 − 31.6) ÷ (100 − 31.6)
+            assertThat(shown(card.getCell(14))).isEqualTo("44.9%");
+            Row online = kpis.getRow(2);
+            assertThat(shown(online.getCell(4))).isEqualTo("1,461,063");
+            assertThat(online.getCell(5).getStringCellValue()).isEqualTo("約146万件");
+            assertThat(online.getCell(11).getNumericCellValue()).isEqualTo(1793615);
+            assertThat(shown(online.getCell(11))).isEqualTo("1,793,615");
+            // the planned value keeps its exact value; it shows as the PDF's whole number
+            assertThat(online.getCell(13).getNumericCellValue()).isEqualTo(1620354.3333333333);
+            assertThat(shown(online.getCell(13))).isEqualTo("1,620,354");
+            // every figure of the sheet reads in the PDF just as the workbook shows it
+            for (int r = 1; r <= kpis.getLastRowNum(); r++) {
+                Row row = kpis.getRow(r);
+                String unit = row.getCell(2).getStringCellValue();
+                for (int c : new int[] { 11, 13 }) {
+                    if (row.getCell(c).getCellType() == CellType.NUMERIC) {
+                        String figure = shown(row.getCell(c));
+                        assertThat(pdf).as(kpis.getRow(r).getCell(1) + " " + figure)
+                            .contains(figure + (figure.contains("/") ? "" : unit));
+                    }
+                }
+                if (row.getCell(14).getCellType() == CellType.NUMERIC) {
+                    assertThat(pdf).contains(shown(row.getCell(14)));
+                }
+            }
+            XSSFSheet rates = workbook.getSheet("電子手続利用率");
+            assertThat(headers(rates)).contains("電子受付件数\n（件）", "全受付件数\n（件）", "電子手続\n利用率（%）");
+            Row total = rates.getRow(rates.getLastRowNum());
+            assertThat(total.getCell(1).getStringCellValue()).isEqualTo("区全体の電子手続");
+            assertThat(shown(total.getCell(4))).isEqualTo("1,793,615");
+            assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(0.7346);
+            assertThat(shown(total.getCell(6))).isEqualTo("73.46%");
+            assertThat(pdf).contains("73.46%").contains("2,441,639");
+        }
+    }
+
+    @Test
+    void shouldShowTheStatusAsSymbolAndWordOnItsOwnShade() throws Exception {
+        try (XSSFWorkbook workbook = workbook("chiiki2")) {
+            XSSFSheet kpis = workbook.getSheet("成果指標");
+            Cell behind = kpis.getRow(1).getCell(17);
+            Cell onTrack = kpis.getRow(2).getCell(17);
+            assertThat(behind.getStringCellValue()).isEqualTo("▲ 遅れ");
+            assertThat(onTrack.getStringCellValue()).isEqualTo("○ 順調");
+            XSSFCellStyle shade = (XSSFCellStyle) behind.getCellStyle();
+            assertThat(shade.getFillPattern()).isEqualTo(FillPatternType.SOLID_FOREGROUND);
+            assertThat(shade.getFillForegroundXSSFColor().getARGBHex()).isNotEqualTo(
+                    ((XSSFCellStyle) onTrack.getCellStyle()).getFillForegroundXSSFColor().getARGBHex());
+            // light enough for black text, also in a black-and-white print
+            byte[] rgb = shade.getFillForegroundXSSFColor().getRGB();
+            double luminance = 0.299 * (rgb[0] & 0xff) + 0.587 * (rgb[1] & 0xff) + 0.114 * (rgb[2] & 0xff);
+            assertThat(luminance).isGreaterThan(170);
+            XSSFSheet summary = workbook.getSheet("状況集計");
+            assertThat(headers(summary)).contains("◎\n達成", "○\n順調", "△\nやや遅れ", "▲\n遅れ", "×\n悪化", "－\n未評価");
+        }
+    }
+
+    @Test
+    void shouldOpenWithACoverNamingThePlanYearDataDateInputAndSheets() throws Exception {
+        String pdfCover = ReportContents.text(folder().resolve("review-chiiki2-FY2022.pdf"));
+        Matcher fingerprint = Pattern.compile("[0-9a-f]{64}").matcher(pdfCover);
+        assertThat(fingerprint.find()).isTrue();
+        try (XSSFWorkbook workbook = workbook("chiiki2")) {
+            XSSFSheet cover = workbook.getSheet("表紙");
+            List<String> texts = new ArrayList<>();
+            cover.forEach(row -> row.forEach(cell -> texts.add(formatter.formatCellValue(cell))));
+            assertThat(texts).contains("第2次中野区地域情報化推進計画", "令和4年度 (FY2022)　成果指標の進行管理",
+                    "2023年3月31日（令和4年度末）", "中野区企画部情報システム課", fingerprint.group(),
+                    "令和3年度 (FY2021) 〜 令和7年度 (FY2025)");
+            // the list of sheets, each a link to its sheet, with its rows
+            for (String table : TABLES) {
+                assertThat(texts).contains(table);
+            }
+            Row first = findRow(cover, "成果指標");
+            assertThat(first.getCell(0).getHyperlink().getAddress()).isEqualTo("'成果指標'!A1");
+            assertThat(first.getCell(2).getNumericCellValue()).isEqualTo(workbook.getSheet("成果指標").getLastRowNum());
+            var core = workbook.getProperties().getCoreProperties();
+            assertThat(core.getTitle()).isEqualTo("第2次中野区地域情報化推進計画 令和4年度 (FY2022) 成果指標の進行管理");
+            assertThat(core.getSubject()).contains("成果指標の進行管理").contains("令和4年度");
+            assertThat(workbook.getProperties().getExtendedProperties().getUnderlyingProperties().getCompany())
+                .isEqualTo("中野区企画部情報システム課");
+        }
+    }
+
+    @Test
+    void shouldGoOnOverFurtherSheetsWhenTheEprocedureTableIsLongerThanASheetHolds() throws Exception {
+        Path small = dir.resolve("split.xlsx");
+        // Excel's limit is 1,048,575 rows under the header; one row per sheet shows the same logic on three rows
+        new ReviewWorkbook(jdbc, 1).write(run().getId(), FiscalYear.of(2022), "chiiki2",
+                new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間", "発行", "0".repeat(64), "plan-review test"),
+                small);
+
+        try (XSSFWorkbook whole = workbook("chiiki2"); XSSFWorkbook split = new XSSFWorkbook(Files.newInputStream(small))) {
+            XSSFSheet all = whole.getSheet("電子手続利用率");
+            List<String> names = new ArrayList<>();
+            for (String sheetName : List.of("電子手続利用率", "電子手続利用率 (2)", "電子手続利用率 (3)")) {
+                XSSFSheet part = split.getSheet(sheetName);
+                assertThat(part).as(sheetName).isNotNull();
+                assertThat(part.getLastRowNum()).as(sheetName).isEqualTo(1);
+                assertThat(headers(part)).isEqualTo(headers(all));
+                assertThat(part.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("1:1"));
+                assertThat(part.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K2");
+                names.add(part.getRow(1).getCell(1).getStringCellValue());
+            }
+            assertThat(split.getSheet("電子手続利用率 (4)")).isNull();
+            // nothing lost, nothing repeated, in the plan's order
+            List<String> expected = new ArrayList<>();
+            for (int r = 1; r <= all.getLastRowNum(); r++) {
+                expected.add(all.getRow(r).getCell(1).getStringCellValue());
+            }
+            assertThat(names).isEqualTo(expected);
+            List<String> cover = new ArrayList<>();
+            split.getSheet("表紙").forEach(row -> row.forEach(cell -> cover.add(formatter.formatCellValue(cell))));
+            assertThat(cover).contains("電子手続利用率 (3)", "主な電子手続の利用状況（計画の表の順）の 3〜3 行目（1シートに 1 行まで）");
+        }
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1))
+            .hasMessageContaining("1048575");
+    }
+
+    @Test
+    void shouldFormatANumberAsTheReportsTextShowsIt() {
+        assertThat(ReviewWorkbook.format("1,793,615")).isEqualTo("#,##0_ ");
+        assertThat(ReviewWorkbook.format("62.3")).isEqualTo("#,##0.0_ ");
+        assertThat(ReviewWorkbook.format("73.46%")).isEqualTo("#,##0.00%_ ");
+        assertThat(ReviewWorkbook.format("0.7/15")).isEqualTo("#,##0.0\"/15\"_ ");
+        assertThat(ReviewWorkbook.format("-11")).isEqualTo("#,##0_ ");
+        assertThatThrownBy(() -> ReviewWorkbook.format("約146万件")).hasMessageContaining("約146万件");
+    }
+
+    @Test
+    void shouldCountAFullWidthCharacterAsTwoWidths() {
+        assertThat(SheetLayout.displayWidth("1,793,615")).isEqualTo(9);
+        assertThat(SheetLayout.displayWidth("成果指標")).isEqualTo(8);
+        assertThat(SheetLayout.displayWidth("▲ 遅れ")).isEqualTo(7);
+        assertThat(SheetLayout.displayWidth("中間目標\nの年度")).isEqualTo(8);
+        assertThat(SheetLayout.displayWidth("ｶﾅ")).isEqualTo(2);
+    }
+
+    private String shown(Cell cell) {
+        return formatter.formatCellValue(cell).strip();
+    }
+
+    private static List<String> headers(XSSFSheet sheet) {
+        List<String> headers = new ArrayList<>();
+        sheet.getRow(0).forEach(cell -> headers.add(cell.getStringCellValue()));
+        return headers;
+    }
+
+    private static Row findRow(XSSFSheet sheet, String first) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && first.equals(row.getCell(0).toString())) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + first + " in " + sheet.getSheetName());
+    }
+
+    private static int widest(String heading) {
+        return SheetLayout.displayWidth(heading);
+    }
+
+    private static int maxLines(Row header) {
+        int lines = 1;
+        for (Cell cell : header) {
+            lines = Math.max(lines, cell.getStringCellValue().split("\n").length);
+        }
+        return lines;
+    }
+
+    private static String compact(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    private XSSFWorkbook workbook(String plan) throws Exception {
+        return new XSSFWorkbook(Files.newInputStream(folder().resolve("review-" + plan + "-FY2022.xlsx")));
+    }
+
+    private Path folder() throws Exception {
+        return Path.of(ReviewRuns.runFolder(run()));
+    }
+
+    private JobExecution run() throws Exception {
+        if (run == null) {
+            run = jobOperator.start(annualReviewJob,
+                    ReviewRun.parameters(Path.of("input"), dir.resolve("out"), FiscalYear.of(2022), null));
+        }
+        return run;
+    }
+
+}
