@@ -28,7 +28,6 @@ import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -59,6 +58,7 @@ import jp.nakano.planreview.plan.MeasureRow;
 import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
 import jp.nakano.planreview.report.KpiFigures;
+import jp.nakano.planreview.report.SheetLayout;
 
 /**
  * Writes the collection workbooks (調査票) of a fiscal year, one per department: the department's KPIs and
@@ -315,7 +315,7 @@ public final class CollectionTemplate {
             cell.getRow().setHeightInPoints(i == 0 ? 18 : 14 * ((lines.get(i).length() + 59) / 60) + 4);
         }
         protect(sheet);
-        print(sheet, null);
+        print(sheet, department, null);
     }
 
     private static void cover(XSSFSheet sheet, Styles s, int row, String label, CellStyle input) {
@@ -376,7 +376,7 @@ public final class CollectionTemplate {
         }
         choices(sheet, CollectionSheets.KPI_COLUMNS, r - 1);
         protect(sheet);
-        print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
+        print(sheet, department, "$1:$" + CollectionSheets.HEADING_ROW);
     }
 
     private void itemSheet(XSSFWorkbook workbook, Styles s, String department, List<MeasureItemRow> items) {
@@ -408,7 +408,7 @@ public final class CollectionTemplate {
         }
         choices(sheet, CollectionSheets.ITEM_COLUMNS, r - 1);
         protect(sheet);
-        print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
+        print(sheet, department, "$1:$" + CollectionSheets.HEADING_ROW);
     }
 
     /** The stage the schedule plans for the year, the roadmap of the year's phase, or the plan's condition. */
@@ -483,7 +483,7 @@ public final class CollectionTemplate {
             choices(sheet, CollectionSheets.EPROCEDURE_COLUMNS, r - 1);
         }
         protect(sheet);
-        print(sheet, "$1:$" + CollectionSheets.HEADING_ROW);
+        print(sheet, department, "$1:$" + CollectionSheets.HEADING_ROW);
     }
 
     private void meta(XSSFWorkbook workbook, String department, List<KpiRow> kpis, List<MeasureItemRow> items,
@@ -581,8 +581,7 @@ public final class CollectionTemplate {
                 continue; // the e-procedure sheet's structure columns: nobody sees them
             }
             if (cell != null && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
-                // a Japanese character takes about two width units of the column, a Latin letter or digit one
-                int units = cell.getStringCellValue().codePoints().map(cp -> cp < 0x2E80 ? 1 : 2).sum();
+                int units = SheetLayout.displayWidth(cell.getStringCellValue());
                 int perLine = Math.max(1, columns.get(c).width());
                 lines = Math.max(lines, (units + perLine - 1) / perLine);
             }
@@ -640,17 +639,9 @@ public final class CollectionTemplate {
         sheet.lockSelectUnlockedCells(false);
     }
 
-    /** A4 landscape, one page wide, the headings on every page. */
-    private static void print(XSSFSheet sheet, String repeatingRows) {
-        PrintSetup setup = sheet.getPrintSetup();
-        setup.setPaperSize(PrintSetup.A4_PAPERSIZE);
-        setup.setLandscape(true);
-        setup.setFitWidth((short) 1);
-        setup.setFitHeight((short) 0);
-        sheet.setFitToPage(true);
-        sheet.setAutobreaks(true);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
-        sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
+    /** A4 landscape, one page wide, the footer of every workbook, the headings on every page. */
+    private void print(XSSFSheet sheet, String department, String repeatingRows) {
+        SheetLayout.printOnA4Landscape(sheet, year.japanese() + " 実績調査票 " + department);
         if (repeatingRows != null) {
             sheet.setRepeatingRows(CellRangeAddress.valueOf(repeatingRows));
         }
