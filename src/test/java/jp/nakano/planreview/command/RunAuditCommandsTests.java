@@ -126,7 +126,7 @@ class RunAuditCommandsTests {
         RunManifest manifest = ManifestFile.read(newer);
 
         assertThat(manifest.steps()).extracting(RunManifest.Step::name)
-            .startsWith("prepareRunStep", "loadPlansStep")
+            .startsWith("prepareRunStep", "readWorkbooksStep", "loadPlansStep")
             .endsWith("exportResultsStep", "renderReportsStep")
             .doesNotContain("publishRunStep");
         assertThat(manifest.steps()).allSatisfy(step -> {
@@ -171,7 +171,7 @@ class RunAuditCommandsTests {
 
         assertThat(verify(out, copy.toString(), "--input=input")).isEqualTo(ExitCodes.OK);
 
-        assertThat(out.toString()).startsWith("OK: run " + newer.getFileName() + " (FY2022), all 17 file(s) match");
+        assertThat(out.toString()).startsWith("OK: run " + newer.getFileName() + " (FY2022), all 21 file(s) match");
     }
 
     @Test
