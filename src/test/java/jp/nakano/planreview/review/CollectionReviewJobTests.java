@@ -152,14 +152,23 @@ class CollectionReviewJobTests {
                 .set(CollectionSheets.KPIS, "chiiki2-k01", "source", SOURCE_K01)
                 .set(CollectionSheets.KPIS, "chiiki2-k04", "value", 6.2)
                 .set(CollectionSheets.KPIS, "chiiki2-k04", "status", "確定値")
-                .set(CollectionSheets.KPIS, "chiiki2-k04", "source", "SAMPLE 区民意識・実態調査");
+                .set(CollectionSheets.KPIS, "chiiki2-k04", "source", "SAMPLE 区民意識・実態調査")
+                .set(CollectionSheets.EPROCEDURES, "s05", "online_receipts", 1_100_000)
+                .set(CollectionSheets.EPROCEDURES, "s05", "total_receipts", 1_200_000);
         }
         Files.copy(first, input.resolve(WORKBOOK));
+        // a FY2023 row typed into the CSV file on line 20, the line of s05 on the workbook's sheet: both are read
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(input.resolve("eprocedure-figures.csv")));
+        assertThat(lines.get(19)).startsWith("2020,s08,");
+        lines.set(19, "2023,s14,system,,14,ぴったりサービス（特別定額給付金）,1,100,200,,,,,SAMPLE typed by the DX office,");
+        Files.write(input.resolve("eprocedure-figures.csv"), lines);
         // the same department sends a second, corrected file without withdrawing the first; nobody confirmed it
         Path second = input.resolve("FY2023-情報システム課（修正）.xlsx");
         Files.copy(first, second);
         try (CollectionFixture.Filler filler = CollectionFixture.open(second)) {
             filler.set(CollectionSheets.KPIS, "chiiki2-k01", "value", 73.0);
+            filler.cell(CollectionSheets.EPROCEDURES, "s05", "online_receipts").setBlank();
+            filler.cell(CollectionSheets.EPROCEDURES, "s05", "total_receipts").setBlank();
             filler.workbook().getSheet(CollectionSheets.GUIDE).getRow(CollectionSheets.CHECKED_BY_ROW - 1).getCell(1)
                 .setBlank();
         }
@@ -200,6 +209,11 @@ class CollectionReviewJobTests {
         assertThat(jdbc.queryForObject("SELECT actual_value FROM in_kpi_actual WHERE run_id = ? AND kpi_id = 'chiiki2-k01' "
                 + "AND fiscal_year = 2022 AND NOT excluded", java.math.BigDecimal.class, run.getId()))
             .isEqualByComparingTo("62.3");
+        assertThat(readOutput(ReviewFixture.runFolder(run).resolve("eprocedure-utilisation.csv")))
+            .filteredOn(r -> r.get("fiscal_year").equals("2023") && r.get("source_line").equals("20"))
+            .extracting(r -> r.get("row_id"), r -> r.get("source_file"))
+            .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("s05", WORKBOOK + " 電子手続"),
+                    org.assertj.core.groups.Tuple.tuple("s14", "eprocedure-figures.csv"));
         RunManifest manifest = ManifestFile.read(ReviewFixture.runFolder(run));
         assertThat(manifest.workbooks()).extracting(RunManifest.Workbook::path, RunManifest.Workbook::loaded)
             .containsExactly(org.assertj.core.groups.Tuple.tuple("FY2022-情報システム課.xlsx", false),
