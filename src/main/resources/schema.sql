@@ -430,3 +430,17 @@ CREATE TABLE IF NOT EXISTS res_measure_rollup (
     rating_rule   VARCHAR(400),
     PRIMARY KEY (run_id, fiscal_year, sort_key)
 );
+
+-- the returned collection workbooks (調査票) a run read, with who filled and confirmed them (collection/)
+CREATE TABLE IF NOT EXISTS run_workbook (
+    run_id        BIGINT        NOT NULL,
+    file_name     VARCHAR(400)  NOT NULL,
+    department    VARCHAR(400),
+    fiscal_year   INTEGER,
+    filled_by     VARCHAR(4000),
+    checked_by    VARCHAR(4000),
+    submitted     VARCHAR(400),
+    rows_reported BIGINT,
+    loaded        BOOLEAN       NOT NULL,
+    PRIMARY KEY (run_id, file_name)
+);

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import jp.nakano.planreview.command.ExitCodes;
 import jp.nakano.planreview.command.HashPasswordCommand;
 import jp.nakano.planreview.command.ServeCommand;
+import jp.nakano.planreview.command.TemplateCommand;
 import jp.nakano.planreview.command.VerifyCommand;
 import jp.nakano.planreview.operations.RunLock;
 
@@ -21,6 +22,10 @@ public class PlanReviewApplication {
         if (VerifyCommand.isRequested(arguments)) {
             // verify only reads files: without Spring it opens no database, so it works while a run holds it
             System.exit(VerifyCommand.execute(arguments, System.out, System.err));
+        }
+        if (TemplateCommand.isRequested(arguments)) {
+            // template reads the input files only: no database, no lock
+            System.exit(TemplateCommand.execute(arguments, System.out, System.err));
         }
         if (HashPasswordCommand.isRequested(arguments)) {
             System.exit(HashPasswordCommand.execute(arguments, System.in, System.out, System.err));

@@ -26,11 +26,12 @@ import java.util.TreeMap;
  * @param steps the job's steps before publishing, in the order they ran, with their counts from the batch metadata
  * @param inputFiles the inputs, by path relative to the input folder
  * @param outputFiles every file of the run folder but the manifest, by path relative to the folder
+ * @param workbooks the returned collection workbooks (調査票) among the inputs, with who filled and confirmed them
  */
 public record RunManifest(int manifestVersion, String job, String runId, long jobExecutionId, int fiscalYear,
         Map<String, String> plans, Map<String, String> parameters, OffsetDateTime started, OffsetDateTime finished, String exitStatus,
         String softwareVersion, FindingCounts findings, List<Step> steps, List<InputFile> inputFiles,
-        List<OutputFile> outputFiles) {
+        List<OutputFile> outputFiles, List<Workbook> workbooks) {
 
     /** The file name of the manifest in every run folder. */
     public static final String FILE_NAME = "manifest.json";
@@ -49,13 +50,16 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
                 : inputFiles.stream().sorted(Comparator.comparing(InputFile::path)).toList();
         outputFiles = outputFiles == null ? List.of()
                 : outputFiles.stream().sorted(Comparator.comparing(OutputFile::path)).toList();
+        // a manifest written before workbooks were collected reads as having none
+        workbooks = workbooks == null ? List.of()
+                : workbooks.stream().sorted(Comparator.comparing(Workbook::path)).toList();
     }
 
     /** The same manifest listing these output files. */
     public RunManifest withOutputFiles(List<OutputFile> files) {
         return new RunManifest(manifestVersion, job, runId, jobExecutionId, fiscalYear, plans, parameters, started,
                 finished,
-                exitStatus, softwareVersion, findings, steps, inputFiles, files);
+                exitStatus, softwareVersion, findings, steps, inputFiles, files, workbooks);
     }
 
     /** Findings of the run by severity. */
@@ -93,6 +97,22 @@ public record RunManifest(int manifestVersion, String job, String runId, long jo
      */
     public record InputFile(String path, String encoding, long size, Long rowsRead, Long rowsLoaded,
             Long rowsRejected, Long rowsLeftOut, Long rowsBlank, String sha256) {
+    }
+
+    /**
+     * A returned collection workbook the run read (it is also among the input files).
+     *
+     * @param path relative to the input folder
+     * @param department the department it was sent to
+     * @param fiscalYear the year it was sent for
+     * @param filledBy 記入者 as written in it
+     * @param checkedBy 確認者 (課長) as written in it, {@code null} when left empty
+     * @param submitted 提出日 as written in it ({@code 2024-05-31})
+     * @param rowsReported the rows filled in
+     * @param loaded false when the workbook was left out (another year or department, not a template)
+     */
+    public record Workbook(String path, String department, Integer fiscalYear, String filledBy, String checkedBy,
+            String submitted, long rowsReported, boolean loaded) {
     }
 
     /**

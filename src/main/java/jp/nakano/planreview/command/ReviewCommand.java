@@ -25,6 +25,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import jp.nakano.planreview.collection.CollectedWorkbooks;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.Severity;
@@ -57,11 +58,14 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
                    java -jar target/plan-review.jar verify <run-folder> [--input=<dir>]
                    java -jar target/plan-review.jar serve [--output=<dir>] [--server.port=<port>] [--plan-review.portal.demo=true]
                    java -jar target/plan-review.jar hash-password < password.txt
+                   java -jar target/plan-review.jar template --fiscal-year=<yyyy> [--department=<name>] [--output=<dir>] [--input=<dir>] [--due=<yyyy-mm-dd>]
               run            review a fiscal year (the default when no command is given)
               history        list the past runs, newest first: year, start, duration, status, findings, outputs
               verify         check a run folder's files against its manifest.json: exit 0 all match, 4 not
               serve          the report portal (web pages, log-in) on the output folder; reads no database
               hash-password  read a password from the console or stdin, print its hash for a portal user
+              template       write the collection workbooks (調査票) of a year, one per department, into
+                             --output (default: templates); --due is the deadline they state (default: May 31 after the year)
               --input        folder with the input CSV files (default: input); for verify, also check the
                              run's input files against this folder
               --output       folder for the results (default: out); a run writes <output>/FY<yyyy>/<run-id>/
@@ -114,7 +118,7 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         Optional<Subcommand> command = Subcommand.of(args);
         if (command.isEmpty()) {
-            log.error("unknown command '{}'; the commands are run (the default), history, verify, serve and hash-password",
+            log.error("unknown command '{}'; the commands are run (the default), history, verify, serve, hash-password and template",
                     args.getNonOptionArgs().get(0));
             System.err.println(USAGE);
             return ExitCodes.INVALID_INPUT;
@@ -124,6 +128,7 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
             case HISTORY -> history.execute(args, System.out);
             // PlanReviewApplication runs verify before Spring starts; this serves callers that start Spring anyway
             case VERIFY -> VerifyCommand.execute(args, System.out, System.err);
+            case TEMPLATE -> TemplateCommand.execute(args, System.out, System.err);
             // serve and hash-password start no batch: PlanReviewApplication runs them without this context
             case SERVE, HASH_PASSWORD -> {
                 log.error("{} is started by java -jar plan-review.jar, not inside a review", args.getNonOptionArgs().get(0));
@@ -230,7 +235,10 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     /** The published run this request would repeat (same input bytes, request and software), if any. */
     private Optional<UnchangedRun> unchangedRun(Path input, Path output, JobParameters parameters) {
         try {
-            return UnchangedRun.find(output, input, AnnualReviewJobConfiguration.inputFileNames(),
+            // a returned workbook is an input too: one more, one less or one changed is a new run
+            List<String> inputs = new ArrayList<>(AnnualReviewJobConfiguration.inputFileNames());
+            inputs.addAll(CollectedWorkbooks.fileNames(input));
+            return UnchangedRun.find(output, input, inputs,
                     parameters.getString(ReviewRun.FISCAL_YEAR), parameters.getString(ReviewRun.PLAN),
                     AnnualReviewJobConfiguration.softwareVersion(build));
         }

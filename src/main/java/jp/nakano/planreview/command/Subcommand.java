@@ -22,6 +22,9 @@ enum Subcommand {
     /** Start the report portal on the output folder. */
     SERVE(ServeCommand.NAME, Set.of("output", "help")),
 
+    /** Write the collection workbooks (調査票) of a year, one per department. */
+    TEMPLATE(TemplateCommand.NAME, Set.of("fiscal-year", "department", "output", "input", "due", "help")),
+
     /** Print the hash of a portal user's password for the configuration. */
     HASH_PASSWORD(HashPasswordCommand.NAME, Set.of("help"));
 

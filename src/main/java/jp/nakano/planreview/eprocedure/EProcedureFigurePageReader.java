@@ -19,8 +19,9 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
     private static final String PAGE = "SELECT " + EProcedureFigureRowMapper.COLUMNS + """
 
             FROM in_eprocedure_figure f
-            WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded AND f.source_line > ?
-            ORDER BY f.run_id, f.fiscal_year, f.source_line
+            WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded
+              AND (f.source_line > ? OR (f.source_line = ? AND f.source_file > ?))
+            ORDER BY f.run_id, f.fiscal_year, f.source_line, f.source_file
             LIMIT ?""";
 
     private final JdbcTemplate jdbc;
@@ -41,6 +42,9 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
 
     private long lastLine;
 
+    /** With the line, the key of the last row read: a workbook's rows share line numbers with the CSV file's. */
+    private String lastFile = "";
+
     private Iterator<EProcedureFigureRow> page;
 
     private boolean exhausted;
@@ -59,6 +63,7 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
         reviewYear = fiscalYear.getAsInt();
         year = reviewYear - 1;
         lastLine = 0;
+        lastFile = "";
         page = null;
         exhausted = false;
     }
@@ -74,15 +79,17 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
                     }
                     year = reviewYear; // the previous year is done: on to the review year
                     lastLine = 0;
+                    lastFile = "";
                     exhausted = false;
                 }
-                rows = jdbc.query(PAGE, mapper, run, year, lastLine, pageSize);
+                rows = jdbc.query(PAGE, mapper, run, year, lastLine, lastLine, lastFile, pageSize);
                 exhausted = rows.size() < pageSize;
             }
             page = rows.iterator();
         }
         EProcedureFigureRow row = page.next();
         lastLine = row.sourceLine();
+        lastFile = row.sourceFile();
         return row;
     }
 

@@ -35,7 +35,9 @@ public record KpiRow(String kpiId, String planId, String goalId, String measureI
             new InputSchema("kpis.csv",
                     List.of("kpi_id", "plan_id", "goal_id", "measure_id", "seq", "name", "unit", "direction", "basis",
                             "baseline_fy", "baseline_value", "baseline_status", "baseline_text", "source"),
-                    List.of("denominator", "cumulative_entry", "definition", "derived_from", "weighting", "note")),
+                    List.of("denominator", "cumulative_entry", "definition", "derived_from", "weighting", "note",
+                            // 所管課: read by the template command only, to send the KPI to its department
+                            "department")),
             "in_kpi", KpiRow::parse);
 
     static KpiRow parse(CsvRow row) {

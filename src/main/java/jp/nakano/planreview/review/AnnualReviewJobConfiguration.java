@@ -25,6 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 
 import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
+import jp.nakano.planreview.collection.CollectedWorkbooks;
+import jp.nakano.planreview.collection.ReadWorkbooksTasklet;
+import jp.nakano.planreview.collection.WorkbookRowProcessor;
+import jp.nakano.planreview.collection.WorkbookRowReader;
 import jp.nakano.planreview.attainment.Thresholds;
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
 import jp.nakano.planreview.eprocedure.EProcedureFigurePageReader;
@@ -64,8 +68,10 @@ import jp.nakano.planreview.plan.PlanRow;
  * The whole {@code annualReviewJob} for one fiscal year, in order:
  * <ol>
  * <li>{@code prepareRunStep}: the input folder has every file; sizes, encodings and SHA-256 recorded;</li>
- * <li>one {@code load*Step} per input file: read, validate and store in chunks; a bad row is skipped and
- * kept as a finding, too many bad rows fail the run;</li>
+ * <li>{@code readWorkbooksStep}: the returned collection workbooks ({@code *.xlsx}) read, recorded as inputs,
+ * their filled rows handed to the load steps ({@code docs/collection.md});</li>
+ * <li>one {@code load*Step} per input file: read (the CSV rows, then the workbooks' rows for the file),
+ * validate and store in chunks; a bad row is skipped and kept as a finding, too many bad rows fail the run;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
  * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
@@ -115,6 +121,9 @@ public class AnnualReviewJobConfiguration {
 
     /** The log of the run in progress; one run per process at a time (RunLock). */
     private final RunLog runLog = new RunLog();
+
+    /** The rows of the returned workbooks of the run in progress, from readWorkbooksStep to the load steps. */
+    private final CollectedWorkbooks workbooks = new CollectedWorkbooks();
 
     /** The report renderer: its templates and engine warm up while the run loads its input. */
     private final ReviewPdf reviewPdf = new ReviewPdf();
@@ -179,8 +188,16 @@ public class AnnualReviewJobConfiguration {
                             + (year == null || year.isEmpty() ? "the latest year" : "FY" + year)));
                 }
             })
+            .listener(new JobExecutionListener() {
+                @Override
+                public void afterJob(JobExecution execution) {
+                    workbooks.clear(execution.getId());
+                }
+            })
             .start(tasklet("prepareRunStep",
-                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames(), findingRecorder)));
+                    new PrepareRunTasklet(jdbc, reviewRun, inputFileNames(), findingRecorder)))
+            .next(tasklet("readWorkbooksStep", new ReadWorkbooksTasklet(jdbc, reviewRun::inputDir, reviewRun::runId,
+                    reviewRun::requestedYear, findingRecorder, workbooks)));
         for (RowParser<? extends TableRow> input : INPUTS) {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }
@@ -216,8 +233,8 @@ public class AnnualReviewJobConfiguration {
         CsvRowReader reader = new CsvRowReader(reviewRun::inputDir, input.schema(), findings);
         return new StepBuilder(loadStepName(input.fileName()), jobRepository).<CsvRow, T>chunk(chunkSize)
             .transactionManager(transactionManager)
-            .reader(reader)
-            .processor(input::parse)
+            .reader(new WorkbookRowReader(reader, () -> workbooks.rows(reviewRun.runId(), input.fileName())))
+            .processor(new WorkbookRowProcessor<>(input, workbooks))
             .writer(new TableRowWriter<>(jdbc, input.table(), reviewRun::runId))
             .faultTolerant()
             .skipPolicy(new RejectedRowLimit(input.fileName(), maxRejectedRows))

@@ -103,32 +103,39 @@ class CrossChecks {
     private int duplicates(KeyedTable t) {
         String keyList = String.join(", ", t.key());
         String sameKey = t.key().stream().map(k -> "u." + k + " = t." + k).collect(Collectors.joining(" AND "));
-        String sql = "SELECT t.source_line, " + t.key().stream().map(k -> "t." + k).collect(Collectors.joining(", "))
+        // a row is its file and line: the rows of a collection workbook share line numbers with the CSV file's
+        String sql = "SELECT t.source_file, t.source_line, " + t.key().stream().map(k -> "t." + k).collect(Collectors.joining(", "))
                 + " FROM " + t.table() + " t WHERE t.run_id = ? AND NOT t.excluded AND EXISTS (SELECT 1 FROM "
                 + t.table() + " u WHERE u.run_id = t.run_id AND NOT u.excluded AND " + sameKey
-                + " AND u.source_line <> t.source_line) ORDER BY " + keyList.replaceAll("(\\w+)", "t.$1")
-                + ", t.source_line";
-        Map<String, List<Long>> linesByKey = new LinkedHashMap<>();
+                + " AND (u.source_line <> t.source_line OR u.source_file <> t.source_file)) ORDER BY "
+                + keyList.replaceAll("(\\w+)", "t.$1") + ", t.source_line, t.source_file";
+        Map<String, List<RowAt>> rowsByKey = new LinkedHashMap<>();
         jdbc.query(sql, rs -> {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < t.key().size(); i++) {
-                parts.add(t.key().get(i) + "=" + rs.getString(i + 2));
+                parts.add(t.key().get(i) + "=" + rs.getString(i + 3));
             }
-            linesByKey.computeIfAbsent(String.join(", ", parts), k -> new ArrayList<>()).add(rs.getLong(1));
+            rowsByKey.computeIfAbsent(String.join(", ", parts), k -> new ArrayList<>())
+                .add(new RowAt(rs.getString(1), rs.getLong(2)));
         }, runId);
         int count = 0;
-        for (Map.Entry<String, List<Long>> e : linesByKey.entrySet()) {
-            for (Long line : e.getValue()) {
-                List<Long> others = e.getValue().stream().filter(l -> !l.equals(line)).toList();
-                findings.add(Finding.of(Severity.ERROR, "key.duplicate", t.file(), line, keyList, e.getKey(),
-                        "キー（" + e.getKey() + "）が重複（ほかに " + others.stream().map(String::valueOf)
+        for (Map.Entry<String, List<RowAt>> e : rowsByKey.entrySet()) {
+            for (RowAt row : e.getValue()) {
+                List<RowAt> others = e.getValue().stream().filter(o -> !o.equals(row)).toList();
+                findings.add(Finding.of(Severity.ERROR, "key.duplicate", row.file(), row.line(), keyList, e.getKey(),
+                        "キー（" + e.getKey() + "）が重複（ほかに " + others.stream()
+                            .map(o -> o.file().equals(row.file()) ? o.line() + "" : o.file() + " " + o.line())
                             .collect(Collectors.joining(", ")) + " 行目）。どれが正しいか判断できないため、該当する"
                                 + e.getValue().size() + "行すべてを取り込まない"));
-                exclude(t.table(), line);
+                exclude(t.table(), row);
                 count++;
             }
         }
         return count;
+    }
+
+    /** Where an input row is: its file (a CSV file, or a workbook and sheet) and line. */
+    private record RowAt(String file, long line) {
     }
 
     /** A reference from one input table to another: rows whose condition holds point at nothing. */
@@ -191,21 +198,22 @@ class CrossChecks {
     }
 
     private int unknown(Reference r) {
-        List<Object[]> rows = jdbc.query("SELECT t.source_line, t." + r.column() + " FROM " + r.table()
-                + " t WHERE t.run_id = ? AND NOT t.excluded AND " + r.condition() + " ORDER BY t.source_line",
-                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2) }, runId);
+        List<Object[]> rows = jdbc.query("SELECT t.source_line, t." + r.column() + ", t.source_file FROM " + r.table()
+                + " t WHERE t.run_id = ? AND NOT t.excluded AND " + r.condition() + " ORDER BY t.source_line, t.source_file",
+                (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3) }, runId);
         for (Object[] row : rows) {
-            long line = (Long) row[0];
-            findings.add(Finding.of(Severity.ERROR, "key.unknown", r.file(), line, r.column(), (String) row[1],
+            RowAt at = new RowAt((String) row[2], (Long) row[0]);
+            findings.add(Finding.of(Severity.ERROR, "key.unknown", at.file(), at.line(), r.column(), (String) row[1],
                     r.message() + "。この行は取り込まない"));
-            exclude(r.table(), line);
+            exclude(r.table(), at);
         }
         return rows.size();
     }
 
     private int outsidePlanPeriod() {
         List<Object[]> rows = jdbc.query("""
-                SELECT a.source_line, a.kpi_id, a.fiscal_year, p.plan_id, p.first_fy, p.last_fy, k.baseline_fy
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, p.plan_id, p.first_fy, p.last_fy, k.baseline_fy,
+                       a.source_file
                 FROM in_kpi_actual a
                 JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
                 JOIN in_plan p ON p.run_id = k.run_id AND p.plan_id = k.plan_id AND NOT p.excluded
@@ -214,10 +222,10 @@ class CrossChecks {
                   AND (k.baseline_fy IS NULL OR a.fiscal_year <> k.baseline_fy)
                 ORDER BY a.source_line""",
                 (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                        rs.getInt(6), rs.getObject(7) },
+                        rs.getInt(6), rs.getObject(7), rs.getString(8) },
                 runId);
         for (Object[] r : rows) {
-            findings.add(Finding.of(Severity.WARNING, "period.outside-plan", "kpi-actuals.csv", (Long) r[0],
+            findings.add(Finding.of(Severity.WARNING, "period.outside-plan", (String) r[7], (Long) r[0],
                     "fiscal_year", "FY" + r[2],
                     r[1] + " の" + fy(r[2]) + "の実績は計画 " + r[3] + " の期間（" + fy(r[4]) + "〜" + fy(r[5])
                             + "）外" + (r[6] == null ? "" : "で、現状値の年度（" + fy(r[6]) + "）でもない")
@@ -256,18 +264,18 @@ class CrossChecks {
 
     private int actualsOfAnotherDefinition() {
         List<Object[]> rows = jdbc.query("""
-                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.unit, a.definition, k.unit, k.definition
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.unit, a.definition, k.unit, k.definition, a.source_file
                 FROM in_kpi_actual a JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
                 WHERE a.run_id = ? AND NOT a.excluded
                   AND ((a.unit IS NOT NULL AND (k.unit IS NULL OR a.unit <> k.unit))
                     OR (a.definition IS NOT NULL AND (k.definition IS NULL OR a.definition <> k.definition)))
                 ORDER BY a.source_line""",
                 (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7) },
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8) },
                 runId);
         for (Object[] r : rows) {
             boolean unit = r[3] != null && !r[3].equals(r[5]);
-            findings.add(Finding.of(Severity.WARNING, "kpi.definition-changed", "kpi-actuals.csv", (Long) r[0],
+            findings.add(Finding.of(Severity.WARNING, "kpi.definition-changed", (String) r[7], (Long) r[0],
                     unit ? "unit" : "definition", (String) (unit ? r[3] : r[4]),
                     r[1] + " の" + fy(r[2]) + "の実績は成果指標と" + (unit ? "単位" : "定義") + "が異なる（指標は「"
                             + (unit ? r[5] : r[6]) + "」）。目標とは比較しない"));
@@ -378,12 +386,12 @@ class CrossChecks {
                        k.basis, k.cumulative_entry,
                        (SELECT MIN(b.actual_value) FROM in_kpi_actual b WHERE b.run_id = a.run_id AND b.kpi_id = a.kpi_id
                         AND b.fiscal_year = a.fiscal_year - 1 AND NOT b.excluded AND b.as_of IS NULL
-                        AND (b.unit IS NULL OR b.unit = k.unit)) AS previous
+                        AND (b.unit IS NULL OR b.unit = k.unit)) AS previous, a.source_file
                 FROM in_kpi_actual a JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
-                WHERE a.run_id = ? AND NOT a.excluded ORDER BY a.source_line""",
+                WHERE a.run_id = ? AND NOT a.excluded ORDER BY a.source_file, a.source_line""",
                 (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getBigDecimal(11) },
+                        rs.getString(10), rs.getBigDecimal(11), rs.getString(12) },
                 runId);
         int count = 0;
         for (Object[] r : rows) {
@@ -397,10 +405,10 @@ class CrossChecks {
                     Decimals.normalise((BigDecimal) r[3]), (String) r[4], (String) r[5], actualUnit,
                     references.getOrDefault(kpi, List.of()), (BigDecimal) r[10], r[7] != null, increment);
             for (ActualPlausibility.Problem p : ActualPlausibility.check(actual)) {
-                findings.add(Finding.of(p.error() ? Severity.ERROR : Severity.WARNING, p.code(), "kpi-actuals.csv",
+                findings.add(Finding.of(p.error() ? Severity.ERROR : Severity.WARNING, p.code(), (String) r[11],
                         (Long) r[0], p.field(), Decimals.plain(actual.value()), p.message()));
                 if (p.error()) {
-                    exclude("in_kpi_actual", (Long) r[0]);
+                    exclude("in_kpi_actual", new RowAt((String) r[11], (Long) r[0]));
                 }
                 count++;
             }
@@ -414,7 +422,8 @@ class CrossChecks {
      */
     private int runningTotalsThatDecrease() {
         List<Object[]> rows = jdbc.query("""
-                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.actual_value, b.fiscal_year, b.actual_value, b.source_line
+                SELECT a.source_line, a.kpi_id, a.fiscal_year, a.actual_value, b.fiscal_year, b.actual_value, b.source_line,
+                       a.source_file, b.source_file
                 FROM in_kpi_actual a
                 JOIN in_kpi k ON k.run_id = a.run_id AND k.kpi_id = a.kpi_id AND NOT k.excluded
                 JOIN in_kpi_actual b ON b.run_id = a.run_id AND b.kpi_id = a.kpi_id AND NOT b.excluded
@@ -422,18 +431,18 @@ class CrossChecks {
                                       AND c.kpi_id = a.kpi_id AND NOT c.excluded AND c.fiscal_year < a.fiscal_year)
                 WHERE a.run_id = ? AND NOT a.excluded AND k.basis = 'cumulative' AND k.cumulative_entry = 'running_total'
                   AND a.actual_value < b.actual_value
-                ORDER BY a.source_line""",
+                ORDER BY a.source_file, a.source_line""",
                 (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4),
-                        rs.getInt(5), rs.getBigDecimal(6), rs.getLong(7) },
+                        rs.getInt(5), rs.getBigDecimal(6), rs.getLong(7), rs.getString(8), rs.getString(9) },
                 runId);
         for (Object[] r : rows) {
-            findings.add(Finding.of(Severity.ERROR, "kpi.running-total-decreases", "kpi-actuals.csv", (Long) r[0],
+            findings.add(Finding.of(Severity.ERROR, "kpi.running-total-decreases", (String) r[7], (Long) r[0],
                     "value", Decimals.plain((BigDecimal) r[3]), r[1] + " は累計（running_total）だが、" + fy(r[2]) + "の "
                             + Decimals.grouped((BigDecimal) r[3], 10) + " が" + fy(r[4]) + "の "
-                            + Decimals.grouped((BigDecimal) r[5], 10) + "（" + r[6]
+                            + Decimals.grouped((BigDecimal) r[5], 10) + "（" + r[8] + " " + r[6]
                             + " 行目）より小さい。累計は減らない: どちらかの年度の値か、入力方法（その年度の増加分なら "
                             + "cumulative_entry を increment にする）の誤り。この行は取り込まない"));
-            exclude("in_kpi_actual", (Long) r[0]);
+            exclude("in_kpi_actual", new RowAt((String) r[7], (Long) r[0]));
         }
         return rows.size();
     }
@@ -576,8 +585,9 @@ class CrossChecks {
         return FiscalYear.of(((Number) year).intValue()).label();
     }
 
-    private void exclude(String table, long line) {
-        jdbc.update("UPDATE " + table + " SET excluded = TRUE WHERE run_id = ? AND source_line = ?", runId, line);
+    private void exclude(String table, RowAt row) {
+        jdbc.update("UPDATE " + table + " SET excluded = TRUE WHERE run_id = ? AND source_line = ? AND source_file = ?",
+                runId, row.line(), row.file());
     }
 
 }

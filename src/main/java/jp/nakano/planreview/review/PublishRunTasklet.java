@@ -126,7 +126,7 @@ class PublishRunTasklet implements Tasklet {
                 OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS), RunOutcomeListener.exitCode(counts),
                 softwareVersion, new RunManifest.FindingCounts(counts.get(Severity.ERROR),
                         counts.get(Severity.WARNING), counts.get(Severity.INFO)),
-                steps, inputFiles(), List.of());
+                steps, inputFiles(), List.of(), workbooks());
     }
 
     /**
@@ -168,6 +168,15 @@ class PublishRunTasklet implements Tasklet {
     private static OffsetDateTime zoned(LocalDateTime time) {
         return time == null ? null
                 : time.atZone(ZoneId.systemDefault()).toOffsetDateTime().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private List<RunManifest.Workbook> workbooks() {
+        return jdbc.query("""
+                SELECT file_name, department, fiscal_year, filled_by, checked_by, submitted, rows_reported, loaded
+                FROM run_workbook WHERE run_id = ?""", // RunManifest sorts them
+                (rs, i) -> new RunManifest.Workbook(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getBoolean(8)),
+                run.runId());
     }
 
     private List<RunManifest.InputFile> inputFiles() {

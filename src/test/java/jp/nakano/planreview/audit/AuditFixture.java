@@ -26,7 +26,7 @@ final class AuditFixture {
                         STARTED.plusSeconds(2))),
                 List.of(new RunManifest.InputFile("plans.csv", "UTF-8", 3, 1L, 1L, 0L, 0L, 0L,
                         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")),
-                List.of());
+                List.of(), List.of());
     }
 
     /** A run folder with three files, one in a sub-folder, and its manifest. */

@@ -84,7 +84,7 @@ class ManifestFileTests {
                       "size": 3,
                       "sha256": "%s"
                     },
-                """.formatted(PNG_SHA256)).endsWith("  ]\n}\n").doesNotContain("\r");
+                """.formatted(PNG_SHA256)).endsWith("  ],\n  \"workbooks\": [ ]\n}\n").doesNotContain("\r");
     }
 
     @Test

@@ -129,7 +129,7 @@ class RunAuditCommandsTests {
         RunManifest manifest = ManifestFile.read(newer);
 
         assertThat(manifest.steps()).extracting(RunManifest.Step::name)
-            .startsWith("prepareRunStep", "loadPlansStep")
+            .startsWith("prepareRunStep", "readWorkbooksStep", "loadPlansStep")
             .endsWith("exportResultsStep", "renderReportsStep")
             .doesNotContain("publishRunStep");
         assertThat(manifest.steps()).allSatisfy(step -> {
@@ -174,7 +174,7 @@ class RunAuditCommandsTests {
 
         assertThat(verify(out, copy.toString(), "--input=input")).isEqualTo(ExitCodes.OK);
 
-        assertThat(out.toString()).startsWith("OK: run " + newer.getFileName() + " (FY2022), all 23 file(s) match");
+        assertThat(out.toString()).startsWith("OK: run " + newer.getFileName() + " (FY2022), all 25 file(s) match");
     }
 
     @Test
@@ -219,7 +219,7 @@ class RunAuditCommandsTests {
             .toList();
         RunManifest mixed = new RunManifest(own.manifestVersion(), own.job(), own.runId(), own.jobExecutionId(),
                 own.fiscalYear(), own.plans(), own.parameters(), own.started(), own.finished(), own.exitStatus(),
-                own.softwareVersion(), own.findings(), own.steps(), otherInputs, List.of());
+                own.softwareVersion(), own.findings(), own.steps(), otherInputs, List.of(), own.workbooks());
         ManifestFile.write(copy, mixed); // from the files actually in the folder, as the run writes it
         StringBuilder out = new StringBuilder();
 
