@@ -99,7 +99,7 @@ class PublishedEditionTests {
 
     @Test
     void shouldWriteStaticSemanticPagesForEveryReviewAndYear() throws Exception {
-        for (String page : List.of("review-chiiki2-FY2022.html", "review-dx2026-FY2022.html", "eprocedure-usage-FY2020.html",
+        for (String page : List.of("review-chiiki2-FY2022.html", "eprocedure-usage-FY2020.html",
                 "eprocedure-usage-FY2021.html", "eprocedure-usage-FY2022.html")) {
             String html = read(page);
             assertThat(html).as(page).startsWith("<!DOCTYPE html>").contains("<html lang=\"ja\">")

@@ -97,7 +97,8 @@ class TaggedPdfTests {
             .toList();
 
         assertThat(figures).isNotEmpty().allSatisfy(f -> assertThat(f.alt()).isNotBlank());
-        assertThat(figures).anySatisfy(f -> assertThat(f.alt()).contains("区全体の電子手続 73.46%"));
+        // FY2022 has the ward total only: its e-procedure chart would compare nothing and is not drawn (issue 11)
+        assertThat(figures).anySatisfy(f -> assertThat(f.alt()).contains("区分ごとの成果指標の状況").contains("▲遅れ 1"));
         assertThat(figures).anySatisfy(f -> assertThat(f.alt()).contains("区内のマイナンバーカード交付率").contains("62.3"));
     }
 
