@@ -88,7 +88,7 @@ class AccessibilityTests {
         try (Stream<Path> files = Files.list(runFolder)) {
             pages = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
         }
-        // both reviews and a page per year of the 電子申請の利用状況
+        // the review of each plan rendered for the year and a page per year of the 電子申請の利用状況
         assertThat(pages.stream().map(p -> p.getFileName().toString())).contains("review-chiiki2-FY2022.html",
                 "eprocedure-usage-FY2020.html", "eprocedure-usage-FY2021.html",
                 "eprocedure-usage-FY2022.html");
