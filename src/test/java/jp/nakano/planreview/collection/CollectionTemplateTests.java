@@ -68,7 +68,7 @@ class CollectionTemplateTests {
             Row k01 = row(kpis, "chiiki2-k01");
             assertThat(text(k01, 5)).isEqualTo("31.6%（令和2年度）");
             assertThat(text(k01, 6)).isEqualTo("100%（令和5年度・中間）");
-            assertThat(text(k01, 7)).isEqualTo("100%");
+            assertThat(text(k01, 7)).isEqualTo("100.0%");
             assertThat(text(k01, 8)).isEqualTo("62.3%");
             assertThat(text(row(kpis, "chiiki2-k08"), 3)).isEqualTo("事業（15のうち）");
             assertThat(rowIds(kpis)).as("k02 is computed from the e-procedure table, not reported")

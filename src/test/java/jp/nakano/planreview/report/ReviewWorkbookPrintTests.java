@@ -130,8 +130,12 @@ class ReviewWorkbookPrintTests {
     }
 
     @Test
-    void shouldPrintThe2ndPlansFY2022WorkbookOnAtMostEightA4LandscapePages() {
-        assertThat(pages).hasSizeBetween(7, 8);
+    void shouldPrintThe2ndPlansFY2022WorkbookOnAtMostEightA4LandscapePagesBesidesItsMeasures() {
+        // the sheets of the KPI review on at most 8 pages; the measures' two sheets (124 取組事項 and their 52
+        // roll-ups, issue 12) on at most 6 more
+        long measurePages = pages.stream().filter(p -> lastLine(p).contains(" 取組の")).count();
+        assertThat(pages.size() - measurePages).as("pages of the KPI review's sheets").isBetween(7L, 8L);
+        assertThat(measurePages).as("pages of 取組の進捗状況 and 取組の集計").isBetween(1L, 6L);
         for (PDRectangle size : sizes) {
             // A4 landscape: 297 × 210 mm
             assertThat(size.getWidth()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
@@ -180,7 +184,9 @@ class ReviewWorkbookPrintTests {
                 float lowest = pieces.get(p).stream()
                     .filter(piece -> piece.y() < footerTop && headers.get(sheet).contains(piece.text().strip()))
                     .map(Piece::y).max(Float::compare).orElseThrow();
-                assertThat(lowest).as(sheet + ": the header's last line above the first row").isLessThan(body - 8);
+                // (a line spilled into the first row stands level with its text; a wide sheet prints small, so the
+                // margin is kept small too)
+                assertThat(lowest).as(sheet + ": the header's last line above the first row").isLessThan(body - 4);
             }
             printed.computeIfAbsent(sheet, s -> new ArrayList<>()).add(pages.get(p));
         }
