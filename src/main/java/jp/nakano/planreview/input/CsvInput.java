@@ -27,7 +27,8 @@ public final class CsvInput {
     /** Windows-31J is Java's name for CP932, the superset of Shift_JIS that Excel writes. */
     public static final Charset CP932 = Charset.forName("windows-31j");
 
-    private static final int SNIFF_BYTES = 64 * 1024;
+    /** How much of a file {@link #detect} looks at. */
+    public static final int SNIFF_BYTES = 64 * 1024;
 
     private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
@@ -62,6 +63,14 @@ public final class CsvInput {
         catch (IOException ex) {
             throw new InputFileException(file.getFileName().toString(), "cannot be read: " + ex.getMessage(), ex);
         }
+        return detect(head, file.getFileName().toString());
+    }
+
+    /**
+     * Detects the encoding of a file from its first bytes as {@link #detect(Path)} does; for content that is
+     * not the file as stored (a gzip-compressed receipt log), named {@code fileName} in the message.
+     */
+    public static Encoding detect(byte[] head, String fileName) {
         if (head.length >= 3 && Arrays.equals(Arrays.copyOf(head, 3), UTF8_BOM)) {
             return new Encoding(StandardCharsets.UTF_8, true);
         }
@@ -72,7 +81,7 @@ public final class CsvInput {
         if (decodes(head, CP932, truncatedAtLimit)) {
             return new Encoding(CP932, false);
         }
-        throw new InputFileException(file.getFileName().toString(),
+        throw new InputFileException(fileName,
                 "is neither UTF-8 nor Shift_JIS/CP932; save it from Excel as 'CSV UTF-8' or 'CSV'");
     }
 

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -50,6 +51,11 @@ import jp.nakano.planreview.plan.KpiTargetRow;
 import jp.nakano.planreview.plan.MeasureRow;
 import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
+import jp.nakano.planreview.receipts.CountReceiptsTasklet;
+import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
+import jp.nakano.planreview.receipts.ReceiptPartitioner;
+import jp.nakano.planreview.receipts.ReceiptSettings;
+import jp.nakano.planreview.receipts.ReceiptSummaryTasklet;
 
 /**
  * The whole {@code annualReviewJob} for one fiscal year, in order:
@@ -57,6 +63,8 @@ import jp.nakano.planreview.plan.PlanRow;
  * <li>{@code prepareRunStep}: the input folder has every file; sizes, encodings and SHA-256 recorded;</li>
  * <li>one {@code load*Step} per input file: read, validate and store in chunks; a bad row is skipped and
  * kept as a finding, too many bad rows fail the run;</li>
+ * <li>{@code countReceiptsStep}: the receipt logs, if any, counted in parallel partitions;
+ * {@code summariseReceiptsStep}: their sums stored, rejected lines reported, reconciled with the figures;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
  * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
@@ -64,6 +72,7 @@ import jp.nakano.planreview.plan.PlanRow;
  * <li>{@code evaluateKpisStep}: every KPI's actual, trajectory, 進捗率, status and forecast, and the
  * summary per goal and plan ({@code docs/method.md});</li>
  * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
+ * <li>{@code exportReceiptCountsStep}: {@code receipt-counts.csv}, when the year has receipt logs;</li>
  * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
  * <li>{@code publishRunStep}: {@code manifest.json} written, the complete folder moved into place as
  * {@code <output>/FY<yyyy>/<run-id>/}, {@code latest} updated, the oldest runs beyond the retention removed.</li>
@@ -142,7 +151,7 @@ public class AnnualReviewJobConfiguration {
 
     @Bean
     Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings,
-            ObjectProvider<BuildProperties> build) {
+            ObjectProvider<BuildProperties> build, ReceiptSettings receipts) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunLogListener(runLog))
             .listener(new JobExecutionListener() {
@@ -168,6 +177,9 @@ public class AnnualReviewJobConfiguration {
         for (RowParser<? extends TableRow> input : INPUTS) {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }
+        job = job.next(countReceiptsStep(reviewRun, receipts))
+            .next(tasklet("summariseReceiptsStep", new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder,
+                    reviewRun::runId, receipts.figures())));
         return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
             .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder)))
             .next(computeUtilisationStep(reviewRun, findingRecorder))
@@ -176,6 +188,8 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
+            .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, reviewRun::runId,
+                    () -> reviewRun.fiscalYear().year(), () -> workingFolder(reviewRun))))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build))))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
@@ -231,6 +245,25 @@ public class AnnualReviewJobConfiguration {
             .listener(processor)
             .listener(new StepProgressListener(jdbc, null))
             .listener(checkpoint)
+            .build();
+    }
+
+    /**
+     * The receipt logs, one partition per log or byte range, counted in parallel on every core; each worker
+     * keeps its tally in memory and {@code summariseReceiptsStep} stores the sums (docs/input-format.md#receipts).
+     */
+    private Step countReceiptsStep(ReviewRun reviewRun, ReceiptSettings receipts) {
+        Step worker = new StepBuilder("countReceiptsPartitionStep", jobRepository)
+            .tasklet(new CountReceiptsTasklet(jdbc, receipts.totals(), receipts.keepLines()), transactionManager)
+            .build();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("receipts-");
+        executor.setConcurrencyLimit(receipts.threads());
+        return new StepBuilder("countReceiptsStep", jobRepository)
+            .partitioner(worker.getName(), new ReceiptPartitioner(reviewRun::inputDir, receipts.threads()))
+            .step(worker)
+            .gridSize(receipts.threads())
+            .taskExecutor(executor)
+            .listener(new StepProgressListener(jdbc, null))
             .build();
     }
 
