@@ -32,7 +32,7 @@ public class ReceiptLogGenerator {
         Path target = Path.of(args[0]);
         long rows = Long.parseLong(args[1]);
         int files = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        boolean gzip = args.length > 3 && args[3].equals("gzip");
+        boolean gzip = args.length > 3 && args[3].equals("gzip"); // "plain" or absent: uncompressed
         Files.createDirectories(target);
         try (var list = Files.list(Path.of("input"))) {
             for (Path f : list.toList()) {

@@ -3,6 +3,10 @@
 #   bench/run.sh bundled          a full run on the bundled data, 5 times
 #   bench/run.sh streaming [ROWS] a run on a generated SAMPLE input of ROWS e-procedure rows (default
 #                                 1,000,000) in a 256 MB heap: proves the input streams
+#   bench/run.sh receipts [ROWS] [FILES] [gzip]
+#                                 SAMPLE receipt logs of ROWS applications (default 1,000,000) in FILES files
+#                                 (default 8) under /tmp: the job's counting (heap 256 MB, peak RSS), DuckDB's
+#                                 read_csv + GROUP BY and a bare two-core Java count on the same files, with ratios
 # Build first: mvn -B -q -DskipTests package
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,5 +24,24 @@ case "${1:-bundled}" in
     /usr/bin/time -f "wall %e s, user %U s, peak RSS %M KB" \
       java -Xmx256m -jar target/plan-review.jar --input="$work/sample-input" --output="$work/out" \
         --fiscal-year=2023 --plan-review.data-dir="$work/data" ;;
-  *) echo "usage: bench/run.sh bundled | streaming [ROWS]" >&2; exit 2 ;;
+  receipts)
+    rows=${2:-1000000}
+    java bench/ReceiptLogGenerator.java "$work/receipt-input" "$rows" "${3:-8}" "${4:-plain}"
+    du -sh "$work/receipt-input/receipts"
+    /usr/bin/time -v java -Xmx256m -jar target/plan-review.jar --input="$work/receipt-input" --output="$work/out" \
+        --fiscal-year=2023 --plan-review.data-dir="$work/data" > "$work/job.log" 2> "$work/time.txt" || true
+    tail -1 "$work/job.log"
+    grep -E "Elapsed \(wall|Maximum resident" "$work/time.txt"
+    # the job's counting: from the end of the step before it to the end of summariseReceiptsStep, in ms
+    log=$(ls "$work"/out/FY2023/*/run.log)
+    grep -E "countReceiptsStep  |summariseReceiptsStep" "$log" | sed 's/.*StepProgressListener - //'
+    seconds=$(awk '/loadEprocedureFiguresStep/ {split($2, t, ":"); a = t[1] * 3600 + t[2] * 60 + t[3]}
+                   /summariseReceiptsStep/ {split($2, t, ":"); b = t[1] * 3600 + t[2] * 60 + t[3]}
+                   END {printf "%.3f", b - a}' "$log")
+    # DuckDB's JDBC driver for the benchmark only: Maven Central through Maven, never a dependency of the jar
+    duckdb=org.duckdb:duckdb_jdbc:1.5.6.0
+    mvn -B -q dependency:get -Dartifact=$duckdb > /dev/null
+    jar=~/.m2/repository/org/duckdb/duckdb_jdbc/1.5.6.0/duckdb_jdbc-1.5.6.0.jar
+    java -cp "$jar" bench/ReceiptBenchmark.java "$work/receipt-input/receipts/FY2023" "$seconds" 3 ;;
+  *) echo "usage: bench/run.sh bundled | streaming [ROWS] | receipts [ROWS] [FILES] [gzip]" >&2; exit 2 ;;
 esac
