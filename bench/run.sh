@@ -28,20 +28,24 @@ case "${1:-bundled}" in
     rows=${2:-1000000}
     java bench/ReceiptLogGenerator.java "$work/receipt-input" "$rows" "${3:-8}" "${4:-plain}"
     du -sh "$work/receipt-input/receipts"
-    /usr/bin/time -v java -Xmx256m -jar target/plan-review.jar --input="$work/receipt-input" --output="$work/out" \
-        --fiscal-year=2023 --plan-review.data-dir="$work/data" > "$work/job.log" 2> "$work/time.txt" || true
-    tail -1 "$work/job.log"
-    grep -E "Elapsed \(wall|Maximum resident" "$work/time.txt"
-    # the job's counting: from the end of the step before it to the end of summariseReceiptsStep, in ms
-    log=$(ls "$work"/out/FY2023/*/run.log)
-    grep -E "countReceiptsStep  |summariseReceiptsStep" "$log" | sed 's/.*StepProgressListener - //'
-    seconds=$(awk '/loadEprocedureFiguresStep/ {split($2, t, ":"); a = t[1] * 3600 + t[2] * 60 + t[3]}
-                   /summariseReceiptsStep/ {split($2, t, ":"); b = t[1] * 3600 + t[2] * 60 + t[3]}
-                   END {printf "%.3f", b - a}' "$log")
+    runs=${RUNS:-3}
+    seconds=""
+    for i in $(seq 1 "$runs"); do
+      /usr/bin/time -v java -Xmx256m -jar target/plan-review.jar --input="$work/receipt-input" --output="$work/out" \
+          --fiscal-year=2023 --plan-review.data-dir="$work/data" --force > "$work/job.log" 2> "$work/time.txt" || true
+      log=$(ls -t "$work"/out/FY2023/*/run.log | head -1)
+      # the job's counting: from the end of the step before it to the end of summariseReceiptsStep, in ms
+      s=$(awk '/loadEprocedureFiguresStep/ {split($2, t, ":"); a = t[1] * 3600 + t[2] * 60 + t[3]}
+               /summariseReceiptsStep/ {split($2, t, ":"); b = t[1] * 3600 + t[2] * 60 + t[3]}
+               END {printf "%.3f", b - a}' "$log")
+      seconds="$seconds${seconds:+,}$s"
+      echo "job run $i: counting $s s; $(grep -E 'StepProgressListener - countReceiptsStep' "$log" | sed 's/.*StepProgressListener - //; s/  */ /g')"
+      echo "  whole run: $(grep -E 'Elapsed \(wall' "$work/time.txt" | sed 's/.*: //') wall, peak RSS $(grep -E 'Maximum resident' "$work/time.txt" | sed 's/.*: //') KB; $(tail -1 "$work/job.log" | sed 's/.*COMPLETED in/COMPLETED in/; s/; results.*//')"
+    done
     # DuckDB's JDBC driver for the benchmark only: Maven Central through Maven, never a dependency of the jar
     duckdb=org.duckdb:duckdb_jdbc:1.5.6.0
     mvn -B -q dependency:get -Dartifact=$duckdb > /dev/null
     jar=~/.m2/repository/org/duckdb/duckdb_jdbc/1.5.6.0/duckdb_jdbc-1.5.6.0.jar
-    java -cp "$jar" bench/ReceiptBenchmark.java "$work/receipt-input/receipts/FY2023" "$seconds" 3 ;;
+    java -cp "$jar" bench/ReceiptBenchmark.java "$work/receipt-input/receipts/FY2023" "$seconds" "$runs" ;;
   *) echo "usage: bench/run.sh bundled | streaming [ROWS] | receipts [ROWS] [FILES] [gzip]" >&2; exit 2 ;;
 esac

@@ -67,11 +67,11 @@ public final class ReceiptCounter {
 
     /**
      * Counts the lines of {@code in} up to {@code limit} bytes (or its end); the stream starts at the
-     * beginning of a line, and its first line is line 1 of the tally.
+     * beginning of a line, and its first line is line 1 of the tally. The work per line is in small methods
+     * called once per line, so the JIT compiles them as methods early instead of only this loop.
      */
     ReceiptTally count(InputStream in, long limit) throws IOException {
         ReceiptTally tally = new ReceiptTally(procedures.size(), keep);
-        long[] counts = tally.counts();
         byte[] buf = new byte[BUFFER];
         int start = 0;
         int end = 0;
@@ -79,97 +79,9 @@ public final class ReceiptCounter {
         boolean eof = false;
         long line = 1;
         long rows = 0;
-        int dateCol = layout.receivedOn();
-        int procCol = layout.procedureId();
-        int chanCol = layout.channel();
-        int columns = layout.columns();
         while (true) {
-            // one record: fields split at commas outside quotes, ended by a line break outside quotes
-            int i = start;
-            int field = 0;
-            int fieldFrom = start;
-            int valueFrom = -1;
-            int valueTo = -1;
-            int breaks = 0;
-            boolean broken = false;
-            boolean complete = false;
-            dateFrom = dateTo = procFrom = procTo = chanFrom = chanTo = -1;
-            while (i < end) {
-                byte c = buf[i];
-                if (c == ',' || c == '\n') {
-                    int from = valueFrom >= 0 ? valueFrom : fieldFrom;
-                    int to = valueFrom >= 0 ? valueTo : (c == '\n' && i > fieldFrom && buf[i - 1] == '\r' ? i - 1 : i);
-                    if (field == dateCol) {
-                        dateFrom = from;
-                        dateTo = to;
-                    }
-                    else if (field == procCol) {
-                        procFrom = from;
-                        procTo = to;
-                    }
-                    else if (field == chanCol) {
-                        chanFrom = from;
-                        chanTo = to;
-                    }
-                    i++;
-                    if (c == '\n') {
-                        breaks++;
-                        complete = true;
-                        break;
-                    }
-                    field++;
-                    fieldFrom = i;
-                    valueFrom = -1;
-                }
-                else if (c == '"' && i == fieldFrom) {
-                    int j = i + 1;
-                    int quoteBreaks = 0;
-                    boolean closed = false;
-                    while (j < end) {
-                        byte q = buf[j];
-                        if (q == '"') {
-                            if (j + 1 < end && buf[j + 1] == '"') {
-                                j += 2;
-                                continue;
-                            }
-                            if (j + 1 == end && !eof) {
-                                break; // the next byte decides: read more
-                            }
-                            closed = true;
-                            break;
-                        }
-                        if (q == '\n') {
-                            quoteBreaks++;
-                        }
-                        j++;
-                    }
-                    if (!closed) {
-                        if (!eof) {
-                            i = end; // incomplete: read more
-                            break;
-                        }
-                        broken = true; // an unclosed quote runs to the end of the input
-                        breaks += quoteBreaks;
-                        i = end;
-                        break;
-                    }
-                    breaks += quoteBreaks;
-                    valueFrom = i + 1;
-                    valueTo = j;
-                    i = j + 1;
-                    // after the closing quote only the delimiter (or CR LF) may follow
-                    if (i < end && buf[i] != ',' && buf[i] != '\n' && !(buf[i] == '\r' && (i + 1 == end || buf[i + 1] == '\n'))) {
-                        broken = true;
-                    }
-                    if (i < end && buf[i] == '\r') {
-                        i++;
-                    }
-                }
-                else {
-                    i++;
-                }
-            }
-            if (!complete && !(eof && i >= end)) {
+            int next = scan(buf, start, end, eof);
+            if (next < 0) {
                 // the record goes on past the buffer: keep it, read more
                 if (start > 0) {
                     System.arraycopy(buf, start, buf, 0, end - start);
@@ -192,74 +104,169 @@ public final class ReceiptCounter {
                 }
                 continue;
             }
-            if (!complete) {
-                // the last line of the input has no line break
-                if (start == end) {
-                    break;
-                }
-                int to = end > fieldFrom && buf[end - 1] == '\r' ? end - 1 : end;
-                int from = valueFrom >= 0 ? valueFrom : fieldFrom;
-                if (valueFrom >= 0) {
-                    to = valueTo;
-                }
-                if (field == dateCol) {
-                    dateFrom = from;
-                    dateTo = to;
-                }
-                else if (field == procCol) {
-                    procFrom = from;
-                    procTo = to;
-                }
-                else if (field == chanCol) {
-                    chanFrom = from;
-                    chanTo = to;
-                }
-                breaks++;
-                i = end;
+            if (next == start) {
+                break; // the end of the input
             }
-            int recordEnd = i;
-            if (field == 0 && blank(buf, start, recordEnd)) {
-                // a blank line: not a record
-            }
-            else {
+            if (!(fields == 1 && blank(buf, start, next))) {
                 rows++;
-                if (broken || field + 1 != columns) {
-                    reject(tally, Rejection.BROKEN_LINE, line, null, buf, start, recordEnd);
-                }
-                else {
-                    int month = month(buf, dateFrom, dateTo);
-                    if (month < 0) {
-                        reject(tally, month == -1 ? Rejection.INVALID_DATE : Rejection.DATE_OUTSIDE_YEAR, line,
-                                text(buf, dateFrom, dateTo), buf, start, recordEnd);
-                    }
-                    else {
-                        int procedure = procedures.find(buf, procFrom, procTo);
-                        if (procedure < 0) {
-                            reject(tally, Rejection.UNKNOWN_PROCEDURE, line, text(buf, procFrom, procTo), buf, start,
-                                    recordEnd);
-                        }
-                        else {
-                            int channel = channel(buf, chanFrom, chanTo);
-                            if (channel < 0) {
-                                reject(tally, Rejection.UNKNOWN_CHANNEL, line, text(buf, chanFrom, chanTo), buf, start,
-                                        recordEnd);
-                            }
-                            else {
-                                counts[(procedure * ReceiptTally.MONTHS + month) * ReceiptTally.CHANNELS + channel]++;
-                            }
-                        }
-                    }
-                }
+                record(tally, buf, start, next, line);
             }
             line += breaks;
-            start = recordEnd;
-            if (eof && start >= end) {
-                break;
-            }
+            start = next;
         }
         tally.rows(rows);
         tally.lines(line - 1);
         return tally;
+    }
+
+    // what scan found in the current record
+    private int fields;
+
+    private int breaks;
+
+    private boolean broken;
+
+    /**
+     * Finds the end of the record starting at {@code from}: fields split at commas outside quotes, ended by
+     * a line break outside quotes or by the end of the input. Returns where the next record starts, or -1
+     * when the buffer ends before the record does and more input may come.
+     */
+    private int scan(byte[] buf, int from, int end, boolean eof) {
+        int dateCol = layout.receivedOn();
+        int procCol = layout.procedureId();
+        int chanCol = layout.channel();
+        int i = from;
+        int field = 0;
+        int fieldFrom = from;
+        int valueFrom = -1;
+        int valueTo = -1;
+        breaks = 0;
+        broken = false;
+        dateFrom = dateTo = procFrom = procTo = chanFrom = chanTo = -1;
+        while (true) {
+            byte c;
+            if (i < end) {
+                c = buf[i];
+            }
+            else if (!eof) {
+                return -1;
+            }
+            else if (i == from) {
+                return from; // nothing left
+            }
+            else {
+                c = '\n'; // the last line has no line break: end it here
+            }
+            if (c == ',' || c == '\n') {
+                int f = valueFrom >= 0 ? valueFrom : fieldFrom;
+                int t = valueFrom >= 0 ? valueTo : (c == '\n' && i > fieldFrom && buf[i - 1] == '\r' ? i - 1 : i);
+                if (field == dateCol) {
+                    dateFrom = f;
+                    dateTo = t;
+                }
+                else if (field == procCol) {
+                    procFrom = f;
+                    procTo = t;
+                }
+                else if (field == chanCol) {
+                    chanFrom = f;
+                    chanTo = t;
+                }
+                field++;
+                if (c == '\n') {
+                    breaks++;
+                    fields = field;
+                    return Math.min(i + 1, end);
+                }
+                i++;
+                fieldFrom = i;
+                valueFrom = -1;
+            }
+            else if (c == '"' && i == fieldFrom) {
+                int j = quoted(buf, i + 1, end, eof);
+                if (j == -1) {
+                    return -1;
+                }
+                if (j == -2) {
+                    broken = true; // an unclosed quote runs to the end of the input
+                    fields = field + 1;
+                    return end;
+                }
+                valueFrom = i + 1;
+                valueTo = j;
+                i = j + 1;
+                // after the closing quote only the delimiter (or CR LF) may follow
+                if (i + 1 == end && buf[i] == '\r' && !eof) {
+                    return -1; // is it CR LF? read more
+                }
+                if (i < end && buf[i] == '\r' && i + 1 < end && buf[i + 1] == '\n') {
+                    i++;
+                }
+                if (i < end && buf[i] != ',' && buf[i] != '\n') {
+                    broken = true;
+                }
+            }
+            else {
+                i++;
+            }
+        }
+    }
+
+    /**
+     * The closing quote of a quoted field whose content starts at {@code from}, counting the line breaks
+     * inside it into {@link #breaks}; -1 when more input is needed, -2 when the input ends inside the quotes.
+     */
+    private int quoted(byte[] buf, int from, int end, boolean eof) {
+        int j = from;
+        int inside = 0;
+        while (j < end) {
+            byte q = buf[j];
+            if (q == '"') {
+                if (j + 1 < end && buf[j + 1] == '"') {
+                    j += 2;
+                    continue;
+                }
+                if (j + 1 == end && !eof) {
+                    return -1; // the next byte decides whether this is an escaped quote
+                }
+                breaks += inside;
+                return j;
+            }
+            if (q == '\n') {
+                inside++;
+            }
+            j++;
+        }
+        if (!eof) {
+            return -1;
+        }
+        breaks += inside;
+        return -2;
+    }
+
+    /** Counts the record scanned, or rejects it with its reason. */
+    private void record(ReceiptTally tally, byte[] buf, int from, int to, long line) {
+        if (broken || fields != layout.columns()) {
+            reject(tally, Rejection.BROKEN_LINE, line, null, buf, from, to);
+            return;
+        }
+        int month = month(buf, dateFrom, dateTo);
+        if (month < 0) {
+            reject(tally, month == -1 ? Rejection.INVALID_DATE : Rejection.DATE_OUTSIDE_YEAR, line,
+                    text(buf, dateFrom, dateTo), buf, from, to);
+            return;
+        }
+        int procedure = procedures.find(buf, procFrom, procTo);
+        if (procedure < 0) {
+            reject(tally, Rejection.UNKNOWN_PROCEDURE, line, text(buf, procFrom, procTo), buf, from, to);
+            return;
+        }
+        int channel = channel(buf, chanFrom, chanTo);
+        if (channel < 0) {
+            reject(tally, Rejection.UNKNOWN_CHANNEL, line, text(buf, chanFrom, chanTo), buf, from, to);
+            return;
+        }
+        tally.counts()[(procedure * ReceiptTally.MONTHS + month) * ReceiptTally.CHANNELS + channel]++;
     }
 
     /**

@@ -178,8 +178,11 @@ public class AnnualReviewJobConfiguration {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }
         job = job.next(countReceiptsStep(reviewRun, receipts))
-            .next(tasklet("summariseReceiptsStep", new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder,
-                    reviewRun::runId, receipts.figures())));
+            .next(new StepBuilder("summariseReceiptsStep", jobRepository) // a few thousand rows: no checkpoint first
+                .tasklet(new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder, reviewRun::runId,
+                        receipts.figures()), transactionManager)
+                .listener(new StepProgressListener(jdbc, null))
+                .build());
         return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
             .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder)))
             .next(computeUtilisationStep(reviewRun, findingRecorder))
