@@ -208,7 +208,7 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     /** The published run this request would repeat (same input bytes, request and software), if any. */
     private Optional<UnchangedRun> unchangedRun(Path input, Path output, JobParameters parameters) {
         try {
-            return UnchangedRun.find(output, input, AnnualReviewJobConfiguration.inputFileNames(),
+            return UnchangedRun.find(output, input, AnnualReviewJobConfiguration.inputFileNames(input),
                     parameters.getString(ReviewRun.FISCAL_YEAR), parameters.getString(ReviewRun.PLAN),
                     AnnualReviewJobConfiguration.softwareVersion(build));
         }

@@ -45,34 +45,43 @@ public record ReceiptLog(Path path, String name, FiscalYear fiscalYear, boolean 
 
     /** Every log under {@code <input>/receipts/FY<yyyy>/}, by year and name; none when the folder is absent. */
     public static List<ReceiptLog> find(Path input) throws IOException {
-        Path root = input.resolve(FOLDER);
         List<ReceiptLog> logs = new ArrayList<>();
+        for (String name : names(input)) {
+            Matcher m = YEAR_FOLDER.matcher(name.split("/")[1]);
+            m.matches();
+            logs.add(open(input.resolve(name), name, FiscalYear.of(Integer.parseInt(m.group(1)))));
+        }
+        return logs;
+    }
+
+    /**
+     * The paths under the input folder ({@code receipts/FY2023/a.csv}) of every log, by year and name, without
+     * reading them: the run records them with its other inputs, and the nightly check compares them.
+     */
+    public static List<String> names(Path input) throws IOException {
+        Path root = input.resolve(FOLDER);
+        List<String> names = new ArrayList<>();
         if (!Files.isDirectory(root)) {
-            return logs;
+            return names;
         }
         List<Path> years;
         try (Stream<Path> list = Files.list(root)) {
             years = list.filter(Files::isDirectory).sorted().toList();
         }
         for (Path folder : years) {
-            Matcher m = YEAR_FOLDER.matcher(folder.getFileName().toString());
-            if (!m.matches()) {
+            if (!YEAR_FOLDER.matcher(folder.getFileName().toString()).matches()) {
                 throw new InputFileException(FOLDER + "/" + folder.getFileName(),
                         "is not a fiscal-year folder; name it FY<yyyy>, e.g. FY2023 (see docs/input-format.md)");
             }
-            FiscalYear year = FiscalYear.of(Integer.parseInt(m.group(1)));
-            List<Path> files;
             try (Stream<Path> list = Files.list(folder)) {
-                files = list.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".csv") || f.getFileName().toString().endsWith(".csv.gz"))
+                list.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith(".csv") || f.endsWith(".csv.gz"))
                     .sorted()
-                    .toList();
-            }
-            for (Path file : files) {
-                logs.add(open(file, FOLDER + "/" + folder.getFileName() + "/" + file.getFileName(), year));
+                    .forEach(f -> names.add(FOLDER + "/" + folder.getFileName() + "/" + f));
             }
         }
-        return logs;
+        return names;
     }
 
     /** Reads a log's header: encoding, the counted columns, where the records start. */

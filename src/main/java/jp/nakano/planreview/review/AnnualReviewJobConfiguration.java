@@ -53,6 +53,7 @@ import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
 import jp.nakano.planreview.receipts.CountReceiptsTasklet;
 import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
+import jp.nakano.planreview.receipts.ReceiptLog;
 import jp.nakano.planreview.receipts.ReceiptPartitioner;
 import jp.nakano.planreview.receipts.ReceiptSettings;
 import jp.nakano.planreview.receipts.ReceiptSummaryTasklet;
@@ -219,6 +220,13 @@ public class AnnualReviewJobConfiguration {
     /** The input files a run reads, in load order. */
     public static List<String> inputFileNames() {
         return INPUTS.stream().map(RowParser::fileName).toList();
+    }
+
+    /** Every input file of a run on {@code input}: the files above and the receipt logs it holds. */
+    public static List<String> inputFileNames(java.nio.file.Path input) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>(inputFileNames());
+        names.addAll(ReceiptLog.names(input));
+        return names;
     }
 
     /** The version of this build as the manifests record it. */

@@ -24,6 +24,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.input.CsvInput;
 
@@ -103,6 +104,12 @@ class ReceiptLogJobTests {
             .containsEntry("message", "受付日がフォルダの年度の外: 1 行を数えなかった（行 998）");
         assertThat(findings).noneMatch(f -> f.get("code").equals("receipts.reconcile-mismatch")
                 && f.get("message").startsWith("s01-new4"));
+        // the logs are inputs of the run like the others, with their SHA-256
+        Map<String, String> gzip = readOutput(folder.resolve("input-files.csv")).stream()
+            .filter(r -> r.get("file").equals("receipts/FY2021/sample-b.csv.gz")).findFirst().orElseThrow();
+        assertThat(gzip).containsEntry("encoding", "CP932 gzip").containsEntry("rows_read", "75")
+            .containsEntry("rows_loaded", "75").containsEntry("rows_rejected", "0")
+            .containsEntry("sha256", Checksums.sha256(dir.resolve("input/receipts/FY2021/sample-b.csv.gz")));
         // the review keeps the entered figure
         Map<String, String> utilisation = readOutput(folder.resolve("eprocedure-utilisation.csv")).stream()
             .filter(r -> r.get("row_id").equals("s01-new3")).findFirst().orElseThrow();
