@@ -19,7 +19,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.Finding;
@@ -58,16 +57,6 @@ public class ReceiptSummaryTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long run = runId.getAsLong();
         List<ReceiptTotals.Counted> files = totals.take(run).files();
-        // the logs are inputs like the others: recorded with their SHA-256 (hashed on every core)
-        Map<String, String> hashes = new java.util.concurrent.ConcurrentHashMap<>();
-        files.parallelStream().forEach(file -> {
-            try {
-                hashes.put(file.log().name(), Checksums.sha256(file.log().path()));
-            }
-            catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException("cannot read " + file.log().name() + " again to hash it", ex);
-            }
-        });
         Map<Integer, ReceiptTotals.Counted> years = new TreeMap<>();
         for (ReceiptTotals.Counted file : files) {
             ReceiptLog receiptLog = file.log();
@@ -78,10 +67,10 @@ public class ReceiptSummaryTasklet implements Tasklet {
                     receiptLog.fiscalYear().year(), receiptLog.name(), receiptLog.encoding().label(), receiptLog.size(),
                     tally.lines() + 1, tally.rows(), tally.counted(), tally.rejectedRows());
             jdbc.update("""
-                    INSERT INTO run_input_file (run_id, file_name, encoding, size_bytes, sha256, rows_read, rows_loaded,
-                        rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", run, receiptLog.name(),
-                    receiptLog.encoding().label() + (receiptLog.gzip() ? " gzip" : ""), receiptLog.size(),
-                    hashes.get(receiptLog.name()), tally.rows(), tally.counted(), tally.rejectedRows());
+                    INSERT INTO run_input_file (run_id, file_name, encoding, size_bytes, rows_read, rows_loaded,
+                        rows_rejected) VALUES (?, ?, ?, ?, ?, ?, ?)""", run, receiptLog.name(),
+                    receiptLog.encoding().label() + (receiptLog.gzip() ? " gzip" : ""), receiptLog.size(), tally.rows(),
+                    tally.counted(), tally.rejectedRows());
             log.info(String.format("countReceiptsStep          %-24s read %7d, counted %7d, rejected %4d", receiptLog.name(),
                     tally.rows(), tally.counted(), tally.rejectedRows()));
             tally.rejected().forEach((reason, rejected) -> findings.add(rejectedFinding(receiptLog.name(), reason, rejected)));

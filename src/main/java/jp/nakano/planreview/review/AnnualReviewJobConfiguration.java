@@ -53,6 +53,7 @@ import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
 import jp.nakano.planreview.receipts.CountReceiptsTasklet;
 import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
+import jp.nakano.planreview.receipts.HashReceiptLogsTasklet;
 import jp.nakano.planreview.receipts.ReceiptLog;
 import jp.nakano.planreview.receipts.ReceiptPartitioner;
 import jp.nakano.planreview.receipts.ReceiptSettings;
@@ -65,7 +66,8 @@ import jp.nakano.planreview.receipts.ReceiptSummaryTasklet;
  * <li>one {@code load*Step} per input file: read, validate and store in chunks; a bad row is skipped and
  * kept as a finding, too many bad rows fail the run;</li>
  * <li>{@code countReceiptsStep}: the receipt logs, if any, counted in parallel partitions;
- * {@code summariseReceiptsStep}: their sums stored, rejected lines reported, reconciled with the figures;</li>
+ * {@code summariseReceiptsStep}: their sums stored, rejected lines reported, reconciled with the figures;
+ * {@code hashReceiptLogsStep}: their SHA-256 recorded with the other inputs;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
  * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
@@ -182,6 +184,10 @@ public class AnnualReviewJobConfiguration {
             .next(new StepBuilder("summariseReceiptsStep", jobRepository) // a few thousand rows: no checkpoint first
                 .tasklet(new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder, reviewRun::runId,
                         receipts.figures()), transactionManager)
+                .listener(new StepProgressListener(jdbc, null))
+                .build())
+            .next(new StepBuilder("hashReceiptLogsStep", jobRepository)
+                .tasklet(new HashReceiptLogsTasklet(jdbc, reviewRun::runId, reviewRun::inputDir), transactionManager)
                 .listener(new StepProgressListener(jdbc, null))
                 .build());
         return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
