@@ -30,57 +30,54 @@ import java.util.zip.GZIPInputStream;
  * <li>{@code duckdb}: DuckDB's {@code read_csv} over the same files with {@code GROUP BY}, through its JDBC
  * driver (on the class path for the benchmark only, never in the application), with two threads.</li>
  * </ul>
- * Each runs {@code repeat} times after one warm-up; the median is printed with rows per second and checked
- * against the other's total, then the job's time (from its log) is set beside them as ratios.
+ * {@code bench/run.sh receipts} runs rounds: the job, then this program once (a cold JVM like the job's: bare, then
+ * DuckDB, checked to count the same rows), so the three see the same load on a shared machine; then
+ * {@code summary} prints the medians with rows per second and the ratios.
  *
- * <p>Usage: {@code java -cp duckdb_jdbc.jar bench/ReceiptBenchmark.java <receipts-year-folder> <job-seconds,...> [repeat]}
- * (the seconds of each job run, from its run.log; their median is compared)
+ * <p>Usage: {@code java -cp duckdb_jdbc.jar bench/ReceiptBenchmark.java <receipts-year-folder>} and
+ * {@code java bench/ReceiptBenchmark.java summary <rows> <job-seconds,...> <bare-seconds,...> <duckdb-seconds,...>}
  */
 public class ReceiptBenchmark {
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("summary")) {
+            summary(Long.parseLong(args[1]), seconds(args[2]), seconds(args[3]), seconds(args[4]));
+            return;
+        }
+        // one cold measurement of each, in a fresh JVM like the job's: bench/run.sh runs a round after each job run
         Path folder = Path.of(args[0]);
-        double[] jobRuns = Arrays.stream(args[1].split(",")).mapToDouble(Double::parseDouble).sorted().toArray();
-        double jobSeconds = jobRuns[jobRuns.length / 2];
-        int repeat = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz")).sorted().toList();
         }
-        long[] bareTotal = new long[1];
-        double bare = median(repeat, () -> bareTotal[0] = bare(files, 2));
-        long[] duckTotal = new long[1];
+        long start = System.nanoTime();
+        long bareRows = bare(files, 2);
+        double bare = (System.nanoTime() - start) / 1e9;
         boolean gzip = files.get(0).toString().endsWith(".gz");
-        String glob = folder.toAbsolutePath() + (gzip ? "/*.csv.gz" : "/*.csv");
-        double duck = median(repeat, () -> duckTotal[0] = duckdb(glob));
-        if (bareTotal[0] != duckTotal[0]) {
-            throw new IllegalStateException("bare counted " + bareTotal[0] + " rows, DuckDB " + duckTotal[0]);
+        start = System.nanoTime();
+        long duckRows = duckdb(folder.toAbsolutePath() + (gzip ? "/*.csv.gz" : "/*.csv"));
+        double duck = (System.nanoTime() - start) / 1e9;
+        if (bareRows != duckRows) {
+            throw new IllegalStateException("bare counted " + bareRows + " rows, DuckDB " + duckRows);
         }
-        long rows = bareTotal[0];
-        System.out.printf("rows %,d in %d file(s)%s%n", rows, files.size(), gzip ? " (gzip)" : "");
-        System.out.printf("%-34s %8s %14s%n", "counter", "seconds", "rows/s");
-        System.out.printf("%-34s %8.2f %,14.0f   (median of %d job runs: %s)%n", "job (countReceipts + summarise)",
-                jobSeconds, rows / jobSeconds, jobRuns.length, args[1]);
-        System.out.printf("%-34s %8.2f %,14.0f%n", "DuckDB read_csv + GROUP BY", duck, rows / duck);
-        System.out.printf("%-34s %8.2f %,14.0f%n", "bare Java, 2 threads", bare, rows / bare);
-        System.out.printf("job speed / DuckDB speed: %.2f (target >= 1.00)%n", duck / jobSeconds);
-        System.out.printf("job speed / bare speed:   %.2f (target >= 0.70)%n", bare / jobSeconds);
+        System.out.printf(java.util.Locale.ROOT, "rows=%d bare=%.3f duckdb=%.3f%n", bareRows, bare, duck);
     }
 
-    interface Run {
-        void run() throws Exception;
+    static double[] seconds(String list) {
+        return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).sorted().toArray();
     }
 
-    static double median(int repeat, Run run) throws Exception {
-        run.run(); // warm-up
-        double[] seconds = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            long start = System.nanoTime();
-            run.run();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-        }
-        Arrays.sort(seconds);
-        return seconds[repeat / 2];
+    static void summary(long rows, double[] job, double[] bare, double[] duck) {
+        double j = job[job.length / 2];
+        double b = bare[bare.length / 2];
+        double d = duck[duck.length / 2];
+        System.out.printf("rows %,d; medians of %d rounds (job run, then bare and DuckDB in a fresh JVM)%n", rows, job.length);
+        System.out.printf("%-34s %8s %14s   %s%n", "counter", "seconds", "rows/s", "each round");
+        System.out.printf("%-34s %8.2f %,14.0f   %s%n", "job (countReceipts + summarise)", j, rows / j, Arrays.toString(job));
+        System.out.printf("%-34s %8.2f %,14.0f   %s%n", "DuckDB read_csv + GROUP BY", d, rows / d, Arrays.toString(duck));
+        System.out.printf("%-34s %8.2f %,14.0f   %s%n", "bare Java, 2 threads", b, rows / b, Arrays.toString(bare));
+        System.out.printf("job speed / DuckDB speed: %.2f (target >= 1.00)%n", d / j);
+        System.out.printf("job speed / bare speed:   %.2f (target >= 0.70)%n", b / j);
     }
 
     static long duckdb(String glob) throws Exception {

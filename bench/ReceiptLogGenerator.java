@@ -150,8 +150,8 @@ public class ReceiptLogGenerator {
                 int seq = 1;
                 for (int p = s; p < PROCEDURES; p += SYSTEMS) {
                     // three procedures entered wrong on purpose: the reconciliation must find them
-                    long enteredOnline = p == 7 ? online[p] + 100 : online[p];
-                    long enteredTotal = p == 11 ? total[p] - 1 : p == 300 ? total[p] + 5 : total[p];
+                    long enteredOnline = p == 7 ? online[p] * 9 / 10 : online[p];
+                    long enteredTotal = p == 11 ? total[p] + 1 : p == 300 ? total[p] + 5 : total[p];
                     csv.append("2023,").append(id(p)).append(",procedure,").append(system(s)).append(',').append(seq++)
                         .append(",SAMPLE 手続 ").append(p + 1).append(",,").append(enteredOnline).append(',')
                         .append(enteredTotal).append(',').append(source).append('\n');

@@ -28,8 +28,11 @@ case "${1:-bundled}" in
     rows=${2:-1000000}
     java bench/ReceiptLogGenerator.java "$work/receipt-input" "$rows" "${3:-8}" "${4:-plain}"
     du -sh "$work/receipt-input/receipts"
+    # DuckDB's JDBC driver for the benchmark only: Maven Central through Maven, never a dependency of the jar
+    mvn -B -q dependency:get -Dartifact=org.duckdb:duckdb_jdbc:1.5.6.0 > /dev/null
+    jar=~/.m2/repository/org/duckdb/duckdb_jdbc/1.5.6.0/duckdb_jdbc-1.5.6.0.jar
     runs=${RUNS:-3}
-    seconds=""
+    job="" bare="" duck=""
     for i in $(seq 1 "$runs"); do
       /usr/bin/time -v java -Xmx256m -jar target/plan-review.jar --input="$work/receipt-input" --output="$work/out" \
           --fiscal-year=2023 --plan-review.data-dir="$work/data" --force > "$work/job.log" 2> "$work/time.txt" || true
@@ -38,14 +41,15 @@ case "${1:-bundled}" in
       s=$(awk '/loadEprocedureFiguresStep/ {split($2, t, ":"); a = t[1] * 3600 + t[2] * 60 + t[3]}
                /summariseReceiptsStep/ {split($2, t, ":"); b = t[1] * 3600 + t[2] * 60 + t[3]}
                END {printf "%.3f", b - a}' "$log")
-      seconds="$seconds${seconds:+,}$s"
-      echo "job run $i: counting $s s; $(grep -E 'StepProgressListener - countReceiptsStep' "$log" | sed 's/.*StepProgressListener - //; s/  */ /g')"
-      echo "  whole run: $(grep -E 'Elapsed \(wall' "$work/time.txt" | sed 's/.*: //') wall, peak RSS $(grep -E 'Maximum resident' "$work/time.txt" | sed 's/.*: //') KB; $(tail -1 "$work/job.log" | sed 's/.*COMPLETED in/COMPLETED in/; s/; results.*//')"
+      job="$job${job:+,}$s"
+      echo "round $i: job counting $s s; $(grep -E 'StepProgressListener - (countReceipts|hashReceiptLogs)Step' "$log" | sed 's/.*StepProgressListener - //; s/  */ /g' | tr '\n' ';')"
+      echo "  job whole run: $(grep -E 'Elapsed \(wall' "$work/time.txt" | sed 's/.*: //') wall, peak RSS $(grep -E 'Maximum resident' "$work/time.txt" | sed 's/.*: //') KB; $(tail -1 "$work/job.log" | sed 's/.*COMPLETED in/COMPLETED in/; s/; results.*//')"
+      line=$(java -cp "$jar" bench/ReceiptBenchmark.java "$work/receipt-input/receipts/FY2023")
+      echo "  $line"
+      bare="$bare${bare:+,}$(echo "$line" | sed 's/.*bare=\([0-9.]*\).*/\1/')"
+      duck="$duck${duck:+,}$(echo "$line" | sed 's/.*duckdb=\([0-9.]*\).*/\1/')"
+      total=$(echo "$line" | sed 's/rows=\([0-9]*\).*/\1/')
     done
-    # DuckDB's JDBC driver for the benchmark only: Maven Central through Maven, never a dependency of the jar
-    duckdb=org.duckdb:duckdb_jdbc:1.5.6.0
-    mvn -B -q dependency:get -Dartifact=$duckdb > /dev/null
-    jar=~/.m2/repository/org/duckdb/duckdb_jdbc/1.5.6.0/duckdb_jdbc-1.5.6.0.jar
-    java -cp "$jar" bench/ReceiptBenchmark.java "$work/receipt-input/receipts/FY2023" "$seconds" "$runs" ;;
+    java bench/ReceiptBenchmark.java summary "$total" "$job" "$bare" "$duck" ;;
   *) echo "usage: bench/run.sh bundled | streaming [ROWS] | receipts [ROWS] [FILES] [gzip]" >&2; exit 2 ;;
 esac

@@ -38,11 +38,13 @@ public class HashReceiptLogsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-        List<String> names = ReceiptLog.names(inputDir.get());
+        Path input = inputDir.get(); // step-scoped: resolved here, not in the hashing threads
+        List<String> names = ReceiptLog.names(input);
+        long run = runId.getAsLong();
         Map<String, String> hashes = new ConcurrentHashMap<>();
         names.parallelStream().forEach(name -> {
             try {
-                hashes.put(name, Checksums.sha256(inputDir.get().resolve(name)));
+                hashes.put(name, Checksums.sha256(input.resolve(name)));
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("cannot read " + name + " to hash it", ex);
@@ -50,9 +52,9 @@ public class HashReceiptLogsTasklet implements Tasklet {
         });
         for (String name : names) {
             int updated = jdbc.update("UPDATE run_input_file SET sha256 = ? WHERE run_id = ? AND file_name = ?",
-                    hashes.get(name), runId.getAsLong(), name);
+                    hashes.get(name), run, name);
             if (updated != 1) {
-                throw new IllegalStateException(name + " appeared in the input folder while run " + runId.getAsLong()
+                throw new IllegalStateException(name + " appeared in the input folder while run " + run
                         + " was counting the receipt logs; run again");
             }
             contribution.incrementWriteCount(1);
