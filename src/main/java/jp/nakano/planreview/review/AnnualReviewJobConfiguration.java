@@ -74,8 +74,8 @@ import jp.nakano.planreview.receipts.ReceiptSummaryTasklet;
  * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
  * <li>{@code evaluateKpisStep}: every KPI's actual, trajectory, 進捗率, status and forecast, and the
  * summary per goal and plan ({@code docs/method.md});</li>
- * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
  * <li>{@code exportReceiptCountsStep}: {@code receipt-counts.csv}, when the year has receipt logs;</li>
+ * <li>{@code exportResultsStep}: the CSV files, into the run's working folder;</li>
  * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
  * <li>{@code publishRunStep}: {@code manifest.json} written, the complete folder moved into place as
  * {@code <output>/FY<yyyy>/<run-id>/}, {@code latest} updated, the oldest runs beyond the retention removed.</li>
@@ -197,9 +197,9 @@ public class AnnualReviewJobConfiguration {
                     reviewRun::runId, () -> reviewRun.fiscalYear().year())))
             .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
-            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), () -> workingFolder(reviewRun))))
+            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build))))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
