@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -160,9 +162,10 @@ public class AnnualReviewJobConfiguration {
             .listener(new JobExecutionListener() {
                 @Override
                 public void beforeJob(JobExecution execution) {
-                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(RenderReportsTasklet.TEMPLATES), "report-warm-up");
-                    warmUp.setDaemon(true);
-                    warmUp.start();
+                    // with receipt logs, after countReceiptsStep: the warm-up would take a core from the count
+                    if (!hasReceiptLogs(execution)) {
+                        startReportWarmUp();
+                    }
                 }
             })
             .listener(new RunOutcomeListener(findings))
@@ -281,7 +284,34 @@ public class AnnualReviewJobConfiguration {
             .gridSize(receipts.threads())
             .taskExecutor(executor)
             .listener(new StepProgressListener(jdbc, null))
+            .listener(new StepExecutionListener() {
+                @Override
+                public ExitStatus afterStep(StepExecution step) {
+                    if (hasReceiptLogs(step.getJobExecution())) {
+                        startReportWarmUp();
+                    }
+                    return step.getExitStatus();
+                }
+            })
             .build();
+    }
+
+    /** Starts the report engine's warm-up on a background thread, once per run. */
+    private void startReportWarmUp() {
+        Thread warmUp = new Thread(() -> reviewPdf.warmUp(RenderReportsTasklet.TEMPLATES), "report-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Whether the run's input folder has receipt logs; a folder that cannot be listed counts as none here. */
+    private static boolean hasReceiptLogs(JobExecution execution) {
+        try {
+            return !ReceiptLog.names(java.nio.file.Path.of(execution.getJobParameters().getString(ReviewRun.INPUT)))
+                .isEmpty();
+        }
+        catch (java.io.IOException | RuntimeException ex) {
+            return false; // countReceiptsStep reports it
+        }
     }
 
     /** {@code kpi-targets.csv} is loaded by {@code loadKpiTargetsStep}. */
