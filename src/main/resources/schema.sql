@@ -444,3 +444,30 @@ CREATE TABLE IF NOT EXISTS run_workbook (
     loaded        BOOLEAN       NOT NULL,
     PRIMARY KEY (run_id, file_name)
 );
+-- receipt logs (receipts/FY<yyyy>/*.csv[.gz]): only their sums are stored, never a row per application.
+-- One row per log file: what was read, counted and rejected.
+CREATE TABLE IF NOT EXISTS in_receipt_file (
+    run_id        BIGINT        NOT NULL,
+    fiscal_year   INTEGER       NOT NULL,
+    file_name     VARCHAR(1000) NOT NULL,
+    encoding      VARCHAR(20),
+    size_bytes    BIGINT,
+    lines_read    BIGINT,
+    rows_read     BIGINT,
+    rows_counted  BIGINT,
+    rows_rejected BIGINT,
+    PRIMARY KEY (run_id, file_name)
+);
+
+-- receipts per procedure (a row_id of the year's e-procedure table) and month, by channel
+CREATE TABLE IF NOT EXISTS in_receipt_count (
+    run_id         BIGINT        NOT NULL,
+    fiscal_year    INTEGER       NOT NULL,
+    procedure_id   VARCHAR(64)   NOT NULL,
+    received_month VARCHAR(7)    NOT NULL,
+    online_count   BIGINT        NOT NULL,
+    counter_count  BIGINT        NOT NULL,
+    mail_count     BIGINT        NOT NULL,
+    other_count    BIGINT        NOT NULL,
+    PRIMARY KEY (run_id, fiscal_year, procedure_id, received_month)
+);

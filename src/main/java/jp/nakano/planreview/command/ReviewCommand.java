@@ -235,8 +235,8 @@ public class ReviewCommand implements ApplicationRunner, ExitCodeGenerator {
     /** The published run this request would repeat (same input bytes, request and software), if any. */
     private Optional<UnchangedRun> unchangedRun(Path input, Path output, JobParameters parameters) {
         try {
-            // a returned workbook is an input too: one more, one less or one changed is a new run
-            List<String> inputs = new ArrayList<>(AnnualReviewJobConfiguration.inputFileNames());
+            // a returned workbook or a receipt log is an input too: one more, one less or one changed is a new run
+            List<String> inputs = new ArrayList<>(AnnualReviewJobConfiguration.inputFileNames(input));
             inputs.addAll(CollectedWorkbooks.fileNames(input));
             return UnchangedRun.find(output, input, inputs,
                     parameters.getString(ReviewRun.FISCAL_YEAR), parameters.getString(ReviewRun.PLAN),

@@ -34,7 +34,8 @@ public final class CsvInput {
     /** Windows-31J is Java's name for CP932, the superset of Shift_JIS that Excel writes. */
     public static final Charset CP932 = Charset.forName("windows-31j");
 
-    private static final int SNIFF_BYTES = 64 * 1024;
+    /** How much of a file {@link #detect} looks at. */
+    public static final int SNIFF_BYTES = 64 * 1024;
 
     private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
@@ -84,15 +85,9 @@ public final class CsvInput {
         catch (IOException ex) {
             throw new InputFileException(file.getFileName().toString(), "cannot be read: " + ex.getMessage(), ex);
         }
-        if (head.length >= 3 && Arrays.equals(Arrays.copyOf(head, 3), UTF8_BOM)) {
-            return new Encoding(StandardCharsets.UTF_8, true);
-        }
-        boolean truncatedAtLimit = head.length == SNIFF_BYTES;
-        if (decodes(head, StandardCharsets.UTF_8, truncatedAtLimit)) {
-            return new Encoding(StandardCharsets.UTF_8, false);
-        }
-        if (decodes(head, CP932, truncatedAtLimit)) {
-            return new Encoding(CP932, false);
+        Encoding encoding = sniff(head);
+        if (encoding != null) {
+            return encoding;
         }
         long line = -1;
         try {
@@ -104,6 +99,34 @@ public final class CsvInput {
         throw new InputFileException(file.getFileName().toString(), (line > 0 ? "line " + line + ": " : "")
                 + "is neither UTF-8 nor Shift_JIS/CP932" + (line > 0 ? " (the first byte that is not UTF-8 text is "
                         + "on this line)" : "") + "; save it from Excel as 'CSV UTF-8' or 'CSV'");
+    }
+
+    /**
+     * Detects the encoding of a file from its first bytes as {@link #detect(Path)} does; for content that is
+     * not the file as stored (a gzip-compressed receipt log), named {@code fileName} in the message.
+     */
+    public static Encoding detect(byte[] head, String fileName) {
+        Encoding encoding = sniff(head);
+        if (encoding == null) {
+            throw new InputFileException(fileName,
+                    "is neither UTF-8 nor Shift_JIS/CP932; save it from Excel as 'CSV UTF-8' or 'CSV'");
+        }
+        return encoding;
+    }
+
+    /** The encoding the first bytes show (BOM, strict UTF-8, then CP932), or {@code null} for neither. */
+    private static Encoding sniff(byte[] head) {
+        if (head.length >= 3 && Arrays.equals(Arrays.copyOf(head, 3), UTF8_BOM)) {
+            return new Encoding(StandardCharsets.UTF_8, true);
+        }
+        boolean truncatedAtLimit = head.length == SNIFF_BYTES;
+        if (decodes(head, StandardCharsets.UTF_8, truncatedAtLimit)) {
+            return new Encoding(StandardCharsets.UTF_8, false);
+        }
+        if (decodes(head, CP932, truncatedAtLimit)) {
+            return new Encoding(CP932, false);
+        }
+        return null;
     }
 
     private static boolean decodes(byte[] bytes, Charset charset, boolean mayEndMidCharacter) {

@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -19,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -63,6 +66,13 @@ import jp.nakano.planreview.plan.KpiTargetRow;
 import jp.nakano.planreview.plan.MeasureRow;
 import jp.nakano.planreview.plan.PhaseRow;
 import jp.nakano.planreview.plan.PlanRow;
+import jp.nakano.planreview.receipts.CountReceiptsTasklet;
+import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
+import jp.nakano.planreview.receipts.HashReceiptLogsTasklet;
+import jp.nakano.planreview.receipts.ReceiptLog;
+import jp.nakano.planreview.receipts.ReceiptPartitioner;
+import jp.nakano.planreview.receipts.ReceiptSettings;
+import jp.nakano.planreview.receipts.ReceiptSummaryTasklet;
 
 /**
  * The whole {@code annualReviewJob} for one fiscal year, in order:
@@ -72,6 +82,9 @@ import jp.nakano.planreview.plan.PlanRow;
  * their filled rows handed to the load steps ({@code docs/collection.md});</li>
  * <li>one {@code load*Step} per input file: read (the CSV rows, then the workbooks' rows for the file),
  * validate and store in chunks; a bad row is skipped and kept as a finding, too many bad rows fail the run;</li>
+ * <li>{@code countReceiptsStep}: the receipt logs, if any, counted in parallel partitions;
+ * {@code summariseReceiptsStep}: their sums stored, rejected lines reported, reconciled with the figures;
+ * {@code hashReceiptLogsStep}: their SHA-256 recorded with the other inputs;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
  * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
@@ -82,6 +95,7 @@ import jp.nakano.planreview.plan.PlanRow;
  * roll-ups per 実施内容, 取組 and goal, and a finding for every miss without an explanation;</li>
  * <li>{@code exportMeasuresStep}: {@code measure-progress.csv} and {@code measure-summary.csv}, into the run's
  * working folder;</li>
+ * <li>{@code exportReceiptCountsStep}: {@code receipt-counts.csv}, when the year has receipt logs;</li>
  * <li>{@code exportResultsStep}: the other CSV files, into the run's working folder;</li>
  * <li>{@code renderReportsStep}: the PDF report of each plan ({@code reports/kpi-review.jrxml});</li>
  * <li>{@code publishRunStep}: {@code manifest.json} written, the complete folder moved into place as
@@ -165,17 +179,16 @@ public class AnnualReviewJobConfiguration {
 
     @Bean
     Job annualReviewJob(ReviewRun reviewRun, FindingRecorder findingRecorder, FindingRepository findings,
-            ObjectProvider<BuildProperties> build, MeasureReview.RatingRule measureRating) {
+            ObjectProvider<BuildProperties> build, MeasureReview.RatingRule measureRating, ReceiptSettings receipts) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunLogListener(runLog))
             .listener(new JobExecutionListener() {
                 @Override
                 public void beforeJob(JobExecution execution) {
-                    Thread warmUp = new Thread(() -> reviewPdf.warmUp(java.util.stream.Stream.concat(
-                            RenderReportsTasklet.TEMPLATES.stream(), MeasureSections.TEMPLATES.stream()).toList()),
-                            "report-warm-up");
-                    warmUp.setDaemon(true);
-                    warmUp.start();
+                    // with receipt logs, after countReceiptsStep: the warm-up would take a core from the count
+                    if (!hasReceiptLogs(execution)) {
+                        startReportWarmUp();
+                    }
                 }
             })
             .listener(new RunOutcomeListener(findings))
@@ -201,6 +214,16 @@ public class AnnualReviewJobConfiguration {
         for (RowParser<? extends TableRow> input : INPUTS) {
             job = job.next(loadStep(input, reviewRun, findingRecorder));
         }
+        job = job.next(countReceiptsStep(reviewRun, receipts))
+            .next(new StepBuilder("summariseReceiptsStep", jobRepository) // a few thousand rows: no checkpoint first
+                .tasklet(new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder, reviewRun::runId,
+                        receipts.figures()), transactionManager)
+                .listener(new StepProgressListener(jdbc, null))
+                .build())
+            .next(new StepBuilder("hashReceiptLogsStep", jobRepository)
+                .tasklet(new HashReceiptLogsTasklet(jdbc, reviewRun::runId, reviewRun::inputDir), transactionManager)
+                .listener(new StepProgressListener(jdbc, null))
+                .build());
         return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
             .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder)))
             .next(computeUtilisationStep(reviewRun, findingRecorder))
@@ -212,6 +235,8 @@ public class AnnualReviewJobConfiguration {
                     reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
             .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
                     reviewRun::fiscalYear, () -> workingFolder(reviewRun))))
+            .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, reviewRun::runId,
+                    () -> reviewRun.fiscalYear().year(), () -> workingFolder(reviewRun))))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build),
@@ -250,6 +275,13 @@ public class AnnualReviewJobConfiguration {
         return INPUTS.stream().map(RowParser::fileName).toList();
     }
 
+    /** Every input file of a run on {@code input}: the files above and the receipt logs it holds. */
+    public static List<String> inputFileNames(java.nio.file.Path input) throws java.io.IOException {
+        List<String> names = new java.util.ArrayList<>(inputFileNames());
+        names.addAll(ReceiptLog.names(input));
+        return names;
+    }
+
     /** The version of this build as the manifests record it. */
     public static String softwareVersion(ObjectProvider<BuildProperties> build) {
         BuildProperties info = build.getIfAvailable();
@@ -278,6 +310,53 @@ public class AnnualReviewJobConfiguration {
             .listener(new StepProgressListener(jdbc, null))
             .listener(checkpoint)
             .build();
+    }
+
+    /**
+     * The receipt logs, one partition per log or byte range, counted in parallel on every core; each worker
+     * keeps its tally in memory and {@code summariseReceiptsStep} stores the sums (docs/input-format.md#receipts).
+     */
+    private Step countReceiptsStep(ReviewRun reviewRun, ReceiptSettings receipts) {
+        Step worker = new StepBuilder("countReceiptsPartitionStep", jobRepository)
+            .tasklet(new CountReceiptsTasklet(jdbc, receipts.totals(), receipts.keepLines()), transactionManager)
+            .build();
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("receipts-");
+        executor.setConcurrencyLimit(receipts.threads());
+        return new StepBuilder("countReceiptsStep", jobRepository)
+            .partitioner(worker.getName(), new ReceiptPartitioner(reviewRun::inputDir, receipts.threads()))
+            .step(worker)
+            .gridSize(receipts.threads())
+            .taskExecutor(executor)
+            .listener(new StepProgressListener(jdbc, null))
+            .listener(new StepExecutionListener() {
+                @Override
+                public ExitStatus afterStep(StepExecution step) {
+                    if (hasReceiptLogs(step.getJobExecution())) {
+                        startReportWarmUp();
+                    }
+                    return step.getExitStatus();
+                }
+            })
+            .build();
+    }
+
+    /** Starts the report engine's warm-up on a background thread, once per run. */
+    private void startReportWarmUp() {
+        Thread warmUp = new Thread(() -> reviewPdf.warmUp(java.util.stream.Stream.concat(
+                RenderReportsTasklet.TEMPLATES.stream(), MeasureSections.TEMPLATES.stream()).toList()), "report-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    /** Whether the run's input folder has receipt logs; a folder that cannot be listed counts as none here. */
+    private static boolean hasReceiptLogs(JobExecution execution) {
+        try {
+            return !ReceiptLog.names(java.nio.file.Path.of(execution.getJobParameters().getString(ReviewRun.INPUT)))
+                .isEmpty();
+        }
+        catch (java.io.IOException | RuntimeException ex) {
+            return false; // countReceiptsStep reports it
+        }
     }
 
     /** {@code kpi-targets.csv} is loaded by {@code loadKpiTargetsStep}. */

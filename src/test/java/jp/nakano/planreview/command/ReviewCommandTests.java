@@ -90,6 +90,29 @@ class ReviewCommandTests {
     }
 
     @Test
+    void shouldRunAgainWhenAReceiptLogCameInAndNotWhenNothingChanged(CapturedOutput output) throws Exception {
+        Path input = copyOfBundledInput();
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2021")).isZero();
+
+        // a SAMPLE receipt log arrives: it is an input like the others
+        Path log = Files.createDirectories(input.resolve("receipts/FY2021")).resolve("sample-receipts.csv");
+        Files.writeString(log, "received_on,procedure_id,channel\n2021-04-01,s01-new4,online\n");
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2021")).isZero();
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2021"))).hasSize(2);
+        String second = latest(dir.resolve("out/FY2021"));
+        assertThat(dir.resolve("out/FY2021").resolve(second).resolve("receipt-counts.csv")).exists();
+        assertThat(output).doesNotContain("Inputs unchanged");
+
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2021")).isZero();
+        assertThat(output).contains("Inputs unchanged since run " + second);
+
+        // the log changes: a new run
+        Files.writeString(log, "2021-04-02,s01-new4,counter\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(run("--input=" + input, "--output=" + dir.resolve("out"), "--fiscal-year=2021")).isZero();
+        assertThat(CommandFixture.runFolders(dir.resolve("out/FY2021"))).hasSize(3);
+    }
+
+    @Test
     void shouldExitOneAndRunNothingWhenTheOutputFolderCannotBeWritten(CapturedOutput output) throws Exception {
         // a file where the output folder should be: no folder can be made there (whoever runs the test, root too)
         Path blocked = Files.writeString(dir.resolve("blocked"), "not a folder");

@@ -221,7 +221,7 @@ class PostgresReviewJobTests {
             assertThat(query(connection, "SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
                     + "AND STATUS = 'COMPLETED' ORDER BY STEP_EXECUTION_ID", run.getId()))
                 .containsExactlyElementsOf(run.getStepExecutions().stream().map(s -> s.getStepName()).toList())
-                .hasSize(24);
+                .hasSize(28);
             assertThat(query(connection, "SELECT COUNT(*) FROM res_eprocedure_utilisation WHERE run_id = ?", run.getId()))
                 .containsExactly("26");
             assertThat(query(connection, "SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ?", run.getId()))
