@@ -188,8 +188,10 @@ CREATE INDEX IF NOT EXISTS in_eprocedure_figure_key ON in_eprocedure_figure (run
 CREATE INDEX IF NOT EXISTS in_eprocedure_figure_line ON in_eprocedure_figure (run_id, source_line);
 -- the breakdown check sums the rows under each system
 CREATE INDEX IF NOT EXISTS in_eprocedure_figure_parent ON in_eprocedure_figure (run_id, parent_id, fiscal_year);
--- the compute step pages through a year by input line
-CREATE INDEX IF NOT EXISTS in_eprocedure_figure_page ON in_eprocedure_figure (run_id, fiscal_year, source_line);
+-- the compute step pages through a year by input line and file (a workbook's rows share line numbers with the
+-- CSV file's): the index has both, so a page starts where the last ended and needs no sort (issue 16)
+DROP INDEX IF EXISTS in_eprocedure_figure_page;
+CREATE INDEX IF NOT EXISTS in_eprocedure_figure_page_file ON in_eprocedure_figure (run_id, fiscal_year, source_line, source_file);
 
 CREATE TABLE IF NOT EXISTS res_eprocedure_utilisation (
     run_id          BIGINT       NOT NULL,

@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Reads the e-procedure rows of the year before the review year and of the review year (the report sets
  * them side by side), one year after the other, a page at a time, keyed by input line. Each page is one short
  * query that an index answers without sorting (its ORDER BY follows the index), so nothing stays open
- * between chunks and neither the database nor the heap grows with the input.
+ * between chunks and neither the database nor the heap grows with the input. The key is a plain range on the
+ * line ({@code >=}) so the index seeks to the page's start instead of scanning the year from its first row.
  */
 public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamItemReader<EProcedureFigureRow> {
 
@@ -20,7 +21,7 @@ public class EProcedureFigurePageReader extends AbstractItemCountingItemStreamIt
 
             FROM in_eprocedure_figure f
             WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded
-              AND (f.source_line > ? OR (f.source_line = ? AND f.source_file > ?))
+              AND f.source_line >= ? AND (f.source_line > ? OR f.source_file > ?)
             ORDER BY f.run_id, f.fiscal_year, f.source_line, f.source_file
             LIMIT ?""";
 
