@@ -62,7 +62,7 @@ public class KpiEvaluationTasklet implements Tasklet {
      */
     private final Map<Integer, List<BigDecimal>> wardTotals = new java.util.HashMap<>();
 
-    private final Map<Integer, DerivedActuals.MajorProcedures> majorByYear = new java.util.HashMap<>();
+    private final Map<Integer, SingleProcedureSums> singlesByYear = new java.util.HashMap<>();
 
     private final Map<Integer, DerivedActuals.Kakanai> kakanaiByYear = new java.util.HashMap<>();
 
@@ -89,7 +89,7 @@ public class KpiEvaluationTasklet implements Tasklet {
         FiscalYear year = FiscalYear.of(fiscalYear.getAsInt());
         String onlyPlan = plan.get();
         wardTotals.clear();
-        majorByYear.clear();
+        singlesByYear.clear();
         kakanaiByYear.clear();
         // the plan filter is added only when a plan is given: an untyped NULL parameter fails on PostgreSQL
         Object[] args = onlyPlan == null ? new Object[] { run } : new Object[] { run, onlyPlan };
@@ -216,23 +216,37 @@ public class KpiEvaluationTasklet implements Tasklet {
                                    AND c.fiscal_year = f.fiscal_year AND c.parent_id = f.row_id AND NOT c.excluded)))""";
 
     private DerivedActuals.MajorProcedures majorProcedures(long run, int year) {
-        return majorByYear.computeIfAbsent(year, y -> readMajorProcedures(run, y));
+        return singleProcedures(run, year).major();
     }
 
-    private DerivedActuals.MajorProcedures readMajorProcedures(long run, int year) {
-        Long unknownReceipts = jdbc.queryForObject("SELECT COUNT(*) " + SINGLE_PROCEDURES
-                + " AND f.total_receipts IS NULL", Long.class, run, year);
-        Long singles = jdbc.queryForObject("SELECT COUNT(*) " + SINGLE_PROCEDURES, Long.class, run, year);
+    /** A year's single procedures summed once for both derivations (one pass over the year's rows, issue 16). */
+    private record SingleProcedureSums(DerivedActuals.MajorProcedures major, DerivedActuals.Kakanai kakanai) {
+    }
+
+    private SingleProcedureSums singleProcedures(long run, int year) {
+        return singlesByYear.computeIfAbsent(year, y -> readSingleProcedures(run, y));
+    }
+
+    private SingleProcedureSums readSingleProcedures(long run, int year) {
         return jdbc.queryForObject("""
-                SELECT COUNT(*), SUM(CASE WHEN f.online_capable IS NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.online_capable AND f.online_receipts IS NULL THEN 1 ELSE 0 END),
-                       SUM(f.total_receipts), SUM(CASE WHEN f.online_capable THEN f.total_receipts ELSE 0 END),
-                       SUM(CASE WHEN f.online_capable THEN f.online_receipts ELSE 0 END)
-                """ + SINGLE_PROCEDURES + " AND f.total_receipts >= ?",
-                (rs, i) -> new DerivedActuals.MajorProcedures(rs.getLong(1), rs.getLong(2),
-                        unknownReceipts == null ? 0 : unknownReceipts, rs.getLong(3), zero(rs, 4), zero(rs, 5),
-                        zero(rs, 6), singles == null ? 0 : singles),
-                run, year, majorThreshold);
+                SELECT COUNT(*), SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts >= ? THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable IS NULL THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable AND f.online_receipts IS NULL
+                                THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts >= ? THEN f.total_receipts END),
+                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable THEN f.total_receipts ELSE 0 END),
+                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable THEN f.online_receipts ELSE 0 END),
+                       SUM(CASE WHEN f.kakanai_supported IS NULL THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END), SUM(f.total_receipts),
+                       SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
+                """ + SINGLE_PROCEDURES,
+                (rs, i) -> new SingleProcedureSums(
+                        new DerivedActuals.MajorProcedures(rs.getLong(3), rs.getLong(4), rs.getLong(2), rs.getLong(5),
+                                zero(rs, 6), zero(rs, 7), zero(rs, 8), rs.getLong(1)),
+                        new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(9), rs.getLong(10), rs.getLong(2),
+                                zero(rs, 11), zero(rs, 12))),
+                majorThreshold, majorThreshold, majorThreshold, majorThreshold, majorThreshold, majorThreshold, run, year);
     }
 
     /**
@@ -240,15 +254,7 @@ public class KpiEvaluationTasklet implements Tasklet {
      * as its 手続数, one when not given), which carry the row's flag or, without one, count as lacking it.
      */
     private DerivedActuals.Kakanai kakanai(long run, int year) {
-        DerivedActuals.Kakanai singles = jdbc.queryForObject("""
-                SELECT COUNT(*), SUM(CASE WHEN f.kakanai_supported IS NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
-                       SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
-                """ + SINGLE_PROCEDURES,
-                (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        zero(rs, 5), zero(rs, 6)),
-                run, year);
+        DerivedActuals.Kakanai singles = singleProcedures(run, year).kakanai();
         DerivedActuals.Kakanai others = jdbc.queryForObject("""
                 SELECT SUM(COALESCE(f.procedure_count, 1)),
                        SUM(CASE WHEN f.kakanai_supported IS NULL THEN COALESCE(f.procedure_count, 1) ELSE 0 END),
