@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
@@ -14,6 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.input.TableRowWriter;
@@ -25,25 +28,24 @@ import jp.nakano.planreview.input.TableRowWriter;
  */
 public class UtilisationChecksTasklet implements Tasklet {
 
-    private static final String BREAKDOWNS = "SELECT " + EProcedureFigureRowMapper.COLUMNS + """
-            , COUNT(c.row_id) AS sub_rows, SUM(CASE WHEN c.row_level = 'other' THEN 1 ELSE 0 END) AS other_rows,
+    /**
+     * What the rows under each system add up to, one group per parent: one pass over the year's rows (issue 16:
+     * joining every system to its rows and grouping by the system's columns took 18 s at 1,000,000 rows).
+     */
+    private static final String BREAKDOWNS = """
+            SELECT c.parent_id, COUNT(*) AS sub_rows, SUM(CASE WHEN c.row_level = 'other' THEN 1 ELSE 0 END) AS other_rows,
             SUM(c.online_receipts) AS sub_online, COUNT(c.online_receipts) AS sub_online_n,
             SUM(c.total_receipts) AS sub_total, COUNT(c.total_receipts) AS sub_total_n,
             SUM(c.procedure_count) AS sub_procedures, COUNT(c.procedure_count) AS sub_procedures_n
-            FROM in_eprocedure_figure f
-            JOIN in_eprocedure_figure c ON c.run_id = f.run_id AND c.fiscal_year = f.fiscal_year
-                 AND c.parent_id = f.row_id AND NOT c.excluded
-            WHERE f.run_id = ? AND f.fiscal_year = ? AND f.row_level = 'system' AND NOT f.excluded
-            GROUP BY f.fiscal_year, f.row_id, f.row_level, f.parent_id, f.seq, f.name, f.procedure_count,
-                     f.online_receipts, f.total_receipts, f.online_capable, f.kakanai_supported, f.department,
-                     f.published_rate, f.source, f.note, f.source_file, f.source_line
-            ORDER BY f.seq, f.source_line""";
+            FROM in_eprocedure_figure c
+            WHERE c.run_id = ? AND c.fiscal_year = ? AND c.parent_id IS NOT NULL AND NOT c.excluded
+            GROUP BY c.parent_id""";
 
-    private static final String SYSTEM_TOTALS = """
-            SELECT COUNT(*), SUM(procedure_count), COUNT(procedure_count), SUM(online_receipts), COUNT(online_receipts),
-                   SUM(total_receipts), COUNT(total_receipts)
-            FROM in_eprocedure_figure
-            WHERE run_id = ? AND fiscal_year = ? AND row_level = 'system' AND NOT excluded""";
+    private static final String SYSTEMS = "SELECT " + EProcedureFigureRowMapper.COLUMNS + """
+
+            FROM in_eprocedure_figure f
+            WHERE f.run_id = ? AND f.fiscal_year = ? AND f.row_level = 'system' AND NOT f.excluded
+            ORDER BY f.seq, f.source_line""";
 
     private static final String PUBLISHED_TOTALS = "SELECT " + EProcedureFigureRowMapper.COLUMNS + """
 
@@ -84,13 +86,28 @@ public class UtilisationChecksTasklet implements Tasklet {
 
     private void check(StepContribution contribution, long run, int year) {
         List<Finding> made = new ArrayList<>();
+        Map<String, UtilisationCalculator.Breakdown> breakdowns = new HashMap<>();
         jdbc.query(BREAKDOWNS, rs -> {
-            contribution.incrementReadCount();
-            calculator.checkBreakdown(mapper.mapRow(rs, 0), breakdown(rs), made);
+            breakdowns.put(rs.getString("parent_id"), breakdown(rs));
         }, run, year);
-        UtilisationCalculator.SystemTotals totals = jdbc.queryForObject(SYSTEM_TOTALS, (rs, i) -> systemTotals(rs),
-                run, year);
-        if (totals != null && totals.systems() > 0) {
+        // the systems are summed here as they are read: the same sums as a query of their own, one pass fewer
+        long[] systems = { 0 };
+        BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+        jdbc.query(SYSTEMS, rs -> {
+            EProcedureFigureRow system = mapper.mapRow(rs, 0);
+            systems[0]++;
+            sums[0] = plus(sums[0], system.procedureCount());
+            sums[1] = plus(sums[1], system.onlineReceipts());
+            sums[2] = plus(sums[2], system.totalReceipts());
+            UtilisationCalculator.Breakdown breakdown = breakdowns.get(system.rowId());
+            if (breakdown != null) {
+                contribution.incrementReadCount();
+                calculator.checkBreakdown(system, breakdown, made);
+            }
+        }, run, year);
+        UtilisationCalculator.SystemTotals totals = new UtilisationCalculator.SystemTotals(systems[0],
+                Decimals.normalise(sums[0]), Decimals.normalise(sums[1]), Decimals.normalise(sums[2]));
+        if (totals.systems() > 0) {
             Integer last = jdbc.queryForObject(
                     "SELECT MAX(sort_key) FROM " + UtilisationRow.TABLE + " WHERE run_id = ? AND fiscal_year = ?",
                     Integer.class, run, year);
@@ -116,15 +133,9 @@ public class UtilisationChecksTasklet implements Tasklet {
         return rs.getLong(sum + "_n") == rows ? EProcedureFigureRowMapper.decimal(rs, sum) : null;
     }
 
-    private static UtilisationCalculator.SystemTotals systemTotals(ResultSet rs) throws SQLException {
-        long systems = rs.getLong(1);
-        return new UtilisationCalculator.SystemTotals(systems, sum(rs, 2, systems), sum(rs, 4, systems),
-                sum(rs, 6, systems));
-    }
-
-    private static BigDecimal sum(ResultSet rs, int column, long systems) throws SQLException {
-        return rs.getLong(column + 1) == systems ? jp.nakano.planreview.common.Decimals.normalise(rs.getBigDecimal(column))
-                : null;
+    /** A sum stays unknown once a row lacks the figure: an unknown is never read as zero. */
+    private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
+        return sum == null || value == null ? null : sum.add(value);
     }
 
 }

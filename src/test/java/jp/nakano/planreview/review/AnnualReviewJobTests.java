@@ -251,6 +251,26 @@ class AnnualReviewJobTests {
     }
 
     @Test
+    void shouldLeaveOutARowUnderASystemItsYearDoesNotHave() throws Exception {
+        Path input = copyOfBundledInput(dir);
+        Path file = input.resolve("eprocedure-figures.csv");
+        // s02 is a system of FY2020 only: under it in FY2021 the row has no system; s99 is no system at all
+        int wrongYear = appendLine(file, "2021,s02-x,procedure,s02,1,架空の手続,1,10,20,,,,,test source,");
+        int unknown = appendLine(file, "2020,s99-x,procedure,s99,1,架空の手続,1,10,20,,,,,test source,");
+
+        JobExecution run = run(input, 2020);
+
+        assertThat(findings(run)).filteredOn(f -> f.get("code").equals("key.unknown")
+                && f.get("file").equals("eprocedure-figures.csv"))
+            .extracting(f -> f.get("line") + " " + f.get("field") + "=" + f.get("value"))
+            .containsExactly(wrongYear + " parent_id=s02", unknown + " parent_id=s99");
+        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ? AND row_id IN ('s02-x', 's99-x')"
+                + " AND excluded", run.getId())).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ? AND excluded", run.getId()))
+            .isEqualTo(2);
+    }
+
+    @Test
     void shouldRejectAnActualOfAnUnknownKpi() throws Exception {
         Path input = copyOfBundledInput(dir);
         int line = appendLine(input.resolve("kpi-actuals.csv"), "chiiki2-k99,2022,,5,final,,test source,");
