@@ -3,6 +3,8 @@
 #   bench/run.sh bundled          a full run on the bundled data, 5 times
 #   bench/run.sh streaming [ROWS] a run on a generated SAMPLE input of ROWS e-procedure rows (default
 #                                 1,000,000) in a 256 MB heap: proves the input streams
+#   bench/run.sh floor [ROWS]     the least it costs to store ROWS e-procedure rows (default 1,000,000) in the
+#                                 embedded database, with the table's indexes and with none (bench/InsertFloor.java)
 #   bench/run.sh receipts [ROWS] [FILES] [gzip]
 #                                 SAMPLE receipt logs of ROWS applications (default 1,000,000) in FILES files
 #                                 (default 8) under /tmp: the job's counting (heap 256 MB, peak RSS), DuckDB's
@@ -51,5 +53,11 @@ case "${1:-bundled}" in
       total=$(echo "$line" | sed 's/rows=\([0-9]*\).*/\1/')
     done
     java bench/ReceiptBenchmark.java summary "$total" "$job" "$bare" "$duck" ;;
-  *) echo "usage: bench/run.sh bundled | streaming [ROWS] | receipts [ROWS] [FILES] [gzip]" >&2; exit 2 ;;
+  floor)
+    # the database driver the job itself runs with, from its jar
+    unzip -q -o target/plan-review.jar 'BOOT-INF/lib/hsqldb-*.jar' -d "$work"
+    for indexes in 0 99; do
+      java -Xmx256m -cp "$(ls "$work"/BOOT-INF/lib/hsqldb-*.jar)" bench/InsertFloor.java "${2:-1000000}" "$indexes"
+    done ;;
+  *) echo "usage: bench/run.sh bundled | streaming [ROWS] | floor [ROWS] | receipts [ROWS] [FILES] [gzip]" >&2; exit 2 ;;
 esac
