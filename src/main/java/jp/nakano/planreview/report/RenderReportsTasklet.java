@@ -74,11 +74,19 @@ public class RenderReportsTasklet implements Tasklet {
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
             BigDecimal majorThreshold) {
+        this(jdbc, report, runId, fiscalYear, plan, workingFolder, softwareVersion, majorThreshold,
+                ReviewWorkbook.DEFAULT_LISTED_ROWS);
+    }
+
+    /** With the e-procedure rows the workbook lists at most ({@code plan-review.workbook.eprocedure-rows}). */
+    public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
+            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
+            BigDecimal majorThreshold, int workbookRows) {
         this.jdbc = jdbc;
         this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
-        this.workbook = new ReviewWorkbook(jdbc);
+        this.workbook = new ReviewWorkbook(jdbc, workbookRows);
         this.runId = runId;
         this.fiscalYear = fiscalYear;
         this.plan = plan;
@@ -608,8 +616,8 @@ public class RenderReportsTasklet implements Tasklet {
         List<Map<String, ?>> rows = new java.util.ArrayList<>(jdbc.query(UTILISATION_SELECT
                 + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + MAX_PDF_UTILISATION_ROWS, mapper, run, year.year()));
         Map<String, Object> pointer = new java.util.HashMap<>();
-        pointer.put("name", "（全 " + KpiFigures.count(BigDecimal.valueOf(all)) + " 行のうち先頭 "
-                + MAX_PDF_UTILISATION_ROWS + " 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）");
+        pointer.put("name", "（" + UtilisationListing.partial(all, MAX_PDF_UTILISATION_ROWS, all <= workbook.listedRows())
+                + "）");
         rows.add(pointer);
         rows.addAll(jdbc.query(UTILISATION_SELECT + """
                  FROM res_eprocedure_utilisation r

@@ -71,21 +71,44 @@ public class ReviewWorkbook {
 
     }
 
+    /** The default of {@code plan-review.workbook.eprocedure-rows}: the e-procedure rows the sheet lists at most. */
+    public static final int DEFAULT_LISTED_ROWS = 10_000;
+
     private final JdbcTemplate jdbc;
 
     private final int rowsPerSheet;
 
+    /**
+     * Above this many rows the 電子手続利用率 sheet lists the first rows in the plan's order and the totals, and says
+     * that every row is in the CSV file: a sheet of hundreds of thousands of rows is slow to write and to open.
+     */
+    private final int listedRows;
+
     public ReviewWorkbook(JdbcTemplate jdbc) {
-        this(jdbc, MAX_DATA_ROWS);
+        this(jdbc, DEFAULT_LISTED_ROWS);
+    }
+
+    /** With the e-procedure rows the sheet lists at most ({@code plan-review.workbook.eprocedure-rows}). */
+    public ReviewWorkbook(JdbcTemplate jdbc, int listedRows) {
+        this(jdbc, MAX_DATA_ROWS, listedRows);
     }
 
     /** With fewer data rows per sheet than Excel allows, so that a test can go past the limit with a small table. */
-    ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet) {
+    ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows) {
         if (rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS) {
             throw new IllegalArgumentException("rows per sheet must be 1.." + MAX_DATA_ROWS + ", not " + rowsPerSheet);
         }
+        if (listedRows < 1) {
+            throw new IllegalArgumentException("plan-review.workbook.eprocedure-rows must be at least 1, not " + listedRows);
+        }
         this.jdbc = jdbc;
         this.rowsPerSheet = rowsPerSheet;
+        this.listedRows = listedRows;
+    }
+
+    /** The e-procedure rows the sheet lists at most. */
+    public int listedRows() {
+        return listedRows;
     }
 
     /**
@@ -368,30 +391,41 @@ public class ReviewWorkbook {
     private static final String UTILISATION = "電子手続利用率";
 
     /**
-     * The e-procedure table, every row: a table longer than a sheet holds goes on in 電子手続利用率 (2), (3) …,
-     * each with its header, so that nothing is cut.
+     * The e-procedure table in the plan's order: every row up to {@link #listedRows} rows; above that the first
+     * {@link #listedRows} rows and the totals, under a line that says how many rows there are and that every row
+     * is in {@value UtilisationListing#CSV_FILE} (as the PDF does). A table longer than a sheet holds goes on in
+     * 電子手続利用率 (2), (3) …, each with its header, so that nothing listed is cut.
      */
     private List<Contents> utilisation(SXSSFWorkbook workbook, Styles styles, String document, long runId,
             FiscalYear year) {
         List<SheetLayout.Column> columns = List.of(col("年度", 12), col("電子手続名", 40), col("区分", 16),
                 col("手続数", 8), col("電子受付件数\n（件）", 14), col("全受付件数\n（件）", 14), col("電子手続\n利用率（%）", 12),
                 col("計画の表記\n（%）", 12), col("照合", 10), col("入力ファイル", 24), col("行", 8));
-        List<SheetLayout> parts = new ArrayList<>(List.of(table(workbook, styles, UTILISATION, columns)));
+        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
+                + " WHERE run_id = ? AND fiscal_year = ?", Long.class, runId, year.year());
+        long all = counted == null ? 0 : counted;
+        boolean partial = all > listedRows;
+        String note = partial ? "この表は" + UtilisationListing.partial(all, listedRows, false) + "（計画の表の順。"
+                + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。" : null;
+        // the line above the header takes a row of the sheet
+        int perSheet = partial ? Math.min(rowsPerSheet, MAX_DATA_ROWS - 1) : rowsPerSheet;
+        List<SheetLayout> parts = new ArrayList<>(List.of(utilisationTable(workbook, styles, UTILISATION, columns, note)));
         List<Integer> rows = new ArrayList<>();
         String japaneseYear = year.japanese();
-        jdbc.query("""
-                SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
-                       r.published_rate, r.rate_check, r.source_file, r.source_line
-                    """ + UtilisationRow.IN_PLAN_ORDER, rs -> {
+        int[] totalsListed = { 0 };
+        org.springframework.jdbc.core.RowCallbackHandler writer = rs -> {
             SheetLayout sheet = parts.get(parts.size() - 1);
-            if (sheet.rows() - 1 == rowsPerSheet) {
+            if (sheet.rows() - 1 == perSheet) {
                 sheet.finish(document);
                 rows.add(sheet.rows());
-                sheet = table(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns);
+                sheet = utilisationTable(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns, note);
                 parts.add(sheet);
             }
             sheet.nextRow();
             String level = rs.getString(2);
+            if ("total".equals(level) || "computed_total".equals(level)) {
+                totalsListed[0]++;
+            }
             sheet.text(0, japaneseYear, styles.text);
             // the plan's table indents a system's procedures under it
             sheet.text(1, rs.getString(1), "procedure".equals(level) || "other".equals(level) ? styles.indented : styles.text);
@@ -408,7 +442,22 @@ public class ReviewWorkbook {
             if (line != null) {
                 sheet.number(10, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
             }
-        }, runId, year.year());
+        };
+        jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER + (partial ? " LIMIT " + listedRows : ""), writer,
+                runId, year.year());
+        if (partial) {
+            // the totals come last in the plan's order: those the first rows did not reach
+            int skip = totalsListed[0];
+            int[] seen = { 0 };
+            jdbc.query(UTILISATION_COLUMNS + """
+                     FROM res_eprocedure_utilisation r
+                    WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
+                    ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.seq, r.sort_key""", rs -> {
+                if (seen[0]++ >= skip) {
+                    writer.processRow(rs);
+                }
+            }, runId, year.year());
+        }
         SheetLayout last = parts.get(parts.size() - 1);
         last.finish(document);
         rows.add(last.rows());
@@ -419,12 +468,36 @@ public class ReviewWorkbook {
             String description = "主な電子手続の利用状況（計画の表の順）";
             if (rows.size() > 1) {
                 description += "の " + grouped(first) + "〜" + grouped(first + dataRows - 1) + " 行目（1シートに "
-                        + grouped(rowsPerSheet) + " 行まで）";
+                        + grouped(perSheet) + " 行まで）";
+            }
+            if (partial) {
+                description += "。" + UtilisationListing.partial(all, listedRows, false);
             }
             contents.add(new Contents(p == 0 ? UTILISATION : UTILISATION + " (" + (p + 1) + ")", description, dataRows));
             first += dataRows;
         }
         return contents;
+    }
+
+    private static final String UTILISATION_COLUMNS = """
+            SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
+                   r.published_rate, r.rate_check, r.source_file, r.source_line
+                """;
+
+    /** A part of the e-procedure table; with a {@code note}, that line above its header. */
+    private static SheetLayout utilisationTable(SXSSFWorkbook workbook, Styles styles, String name,
+            List<SheetLayout.Column> columns, String note) {
+        if (note == null) {
+            return table(workbook, styles, name, columns);
+        }
+        Sheet sheet = workbook.createSheet(name);
+        Row row = sheet.createRow(0);
+        row.setHeightInPoints(2 * SheetLayout.LINE_HEIGHT + 4);
+        cell(row, 0, note, styles.note);
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns.size() - 1));
+        SheetLayout layout = new SheetLayout(sheet, columns);
+        layout.header(1, styles.header, styles.text);
+        return layout;
     }
 
     private static String grouped(long value) {
@@ -582,6 +655,9 @@ public class ReviewWorkbook {
 
         final CellStyle link;
 
+        /** A line above a table that the reader must not miss: bold, wrapped. */
+        final CellStyle note;
+
         final Map<Status, CellStyle> status = new EnumMap<>(Status.class);
 
         private final Map<String, CellStyle> numbers = new HashMap<>();
@@ -617,6 +693,10 @@ public class ReviewWorkbook {
             subtitle.setFont(font(12, true, false));
             link = body();
             link.setFont(font(11, false, true));
+            note = workbook.createCellStyle();
+            note.setFont(font(11, true, false));
+            note.setWrapText(true);
+            note.setVerticalAlignment(VerticalAlignment.CENTER);
         }
 
         private Font font(int points, boolean bold, boolean link) {

@@ -256,7 +256,7 @@ class ReviewWorkbookTests {
         Path whole = Path.of(ReviewRuns.runFolder(longRun)).resolve("review-chiiki2-FY2020.xlsx");
         Path split = dir.resolve("split.xlsx");
 
-        new ReviewWorkbook(jdbc, 250).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
+        new ReviewWorkbook(jdbc, 250, Integer.MAX_VALUE).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
                 new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間", "発行", "0".repeat(64), "plan-review test"),
                 split);
 
@@ -292,7 +292,7 @@ class ReviewWorkbookTests {
                     "主な電子手続の利用状況（計画の表の順）の 251〜500 行目（1シートに 250 行まで）",
                     "主な電子手続の利用状況（計画の表の順）の 501〜626 行目（1シートに 250 行まで）");
         }
-        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1))
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1, 10))
             .hasMessageContaining("1048575");
         assertThat(ReviewWorkbook.MAX_DATA_ROWS + 1).isEqualTo(org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
