@@ -106,13 +106,14 @@ public class RenderReportsTasklet implements Tasklet {
         String derived = derivedIndicators(run, year);
         String wardTrend = wardTrend(run, year);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
-        List<EProcedureUsage.Year> usage = new EProcedureUsageReader(jdbc).years(run, year);
+        EProcedureUsageReader usageReader = new EProcedureUsageReader(jdbc);
+        List<EProcedureUsage.Year> usage = usageReader.years(run, year);
         List<Map<String, ?>> findings = findingRows(run);
         PlanFindings findingScope = new PlanFindings(jdbc, run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
         // the ward's yearly publication, once per run: a page per year and the open data
-        contribution.incrementWriteCount(new UsageEdition(html).write(usage, working));
+        contribution.incrementWriteCount(new UsageEdition(html).write(usage, usageReader.of(run), working));
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             String outside = outsideReviewYears(run, year, p);

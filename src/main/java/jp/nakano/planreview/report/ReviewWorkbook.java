@@ -493,7 +493,7 @@ public class ReviewWorkbook {
         Sheet sheet = workbook.createSheet(name);
         Row row = sheet.createRow(0);
         row.setHeightInPoints(2 * SheetLayout.LINE_HEIGHT + 4);
-        cell(row, 0, note, styles.note);
+        cell(row, 0, note, styles.note());
         sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns.size() - 1));
         SheetLayout layout = new SheetLayout(sheet, columns);
         layout.header(1, styles.header, styles.text);
@@ -655,8 +655,18 @@ public class ReviewWorkbook {
 
         final CellStyle link;
 
-        /** A line above a table that the reader must not miss: bold, wrapped. */
-        final CellStyle note;
+        /** A line above a table that the reader must not miss: bold, wrapped; made when first needed. */
+        private CellStyle note;
+
+        CellStyle note() {
+            if (note == null) {
+                note = workbook.createCellStyle();
+                note.setFont(font(11, true, false));
+                note.setWrapText(true);
+                note.setVerticalAlignment(VerticalAlignment.CENTER);
+            }
+            return note;
+        }
 
         final Map<Status, CellStyle> status = new EnumMap<>(Status.class);
 
@@ -693,10 +703,6 @@ public class ReviewWorkbook {
             subtitle.setFont(font(12, true, false));
             link = body();
             link.setFont(font(11, false, true));
-            note = workbook.createCellStyle();
-            note.setFont(font(11, true, false));
-            note.setWrapText(true);
-            note.setVerticalAlignment(VerticalAlignment.CENTER);
         }
 
         private Font font(int points, boolean bold, boolean link) {
