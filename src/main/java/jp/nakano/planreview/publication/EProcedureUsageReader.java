@@ -37,8 +37,16 @@ public class EProcedureUsageReader implements EProcedureUsage.Listings {
 
     private final Map<String, String> systemNames = new HashMap<>();
 
+    private final int pageSize;
+
     public EProcedureUsageReader(JdbcTemplate jdbc) {
+        this(jdbc, PAGE_SIZE);
+    }
+
+    /** With pages of {@code pageSize} rows, so that a test crosses pages with a small input. */
+    EProcedureUsageReader(JdbcTemplate jdbc, int pageSize) {
         this.jdbc = jdbc;
+        this.pageSize = pageSize;
     }
 
     /** The publication's years up to {@code upTo}, from the run's input. */
@@ -83,8 +91,8 @@ public class EProcedureUsageReader implements EProcedureUsage.Listings {
                 line[0] = rs.getLong(8);
                 file[0] = rs.getString(9);
                 read[0]++;
-            }, run, year, first, second, lastLine, lastLine, lastFile, PAGE_SIZE);
-            if (read[0] < PAGE_SIZE) {
+            }, run, year, first, second, lastLine, lastLine, lastFile, pageSize);
+            if (read[0] < pageSize) {
                 return;
             }
             lastLine = line[0];

@@ -297,6 +297,94 @@ class ReviewWorkbookTests {
         assertThat(ReviewWorkbook.MAX_DATA_ROWS + 1).isEqualTo(org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
 
+    /** Every cell of a row as a spreadsheet shows it. */
+    private List<String> cells(Row row) {
+        List<String> cells = new ArrayList<>();
+        row.forEach(cell -> cells.add(shown(cell)));
+        return cells;
+    }
+
+    private static final ReviewWorkbook.Cover TEST_COVER = new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間",
+            "発行", "0".repeat(64), "plan-review test");
+
+    @Test
+    void shouldListTheFirstEprocedureRowsAndTheTotalsAndPointToTheCsvAboveTheConfiguredLimit() throws Exception {
+        Path limited = dir.resolve("limited.xlsx");
+        new ReviewWorkbook(jdbc, 5).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, limited);
+
+        List<String> csv = Files.readAllLines(Path.of(ReviewRuns.runFolder(fy2020())).resolve(UtilisationListing.CSV_FILE));
+        try (XSSFWorkbook whole = fy2020Workbook();
+                XSSFWorkbook five = new XSSFWorkbook(Files.newInputStream(limited))) {
+            XSSFSheet all = whole.getSheet("電子手続利用率");
+            int rows = all.getLastRowNum();
+            assertThat(rows).as("the CSV file has every row").isEqualTo(csv.size() - 1).isGreaterThan(10);
+            XSSFSheet sheet = five.getSheet("電子手続利用率");
+            // the line above the header, plain on screen (frozen with the header) and on the first printed page
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("この表は全 " + rows
+                    + " 行のうち先頭 5 行と合計のみ。全行は eprocedure-utilisation.csv を参照（計画の表の順。"
+                    + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。");
+            assertThat(sheet.getMergedRegions()).contains(CellRangeAddress.valueOf("A1:K1"));
+            List<String> header = new ArrayList<>();
+            sheet.getRow(1).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header).isEqualTo(headers(all));
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("2:2"));
+            // the first five rows in the plan's order, then the totals, each as the whole table shows it
+            List<List<String>> expected = new ArrayList<>();
+            for (int r = 1; r <= 5; r++) {
+                expected.add(cells(all.getRow(r)));
+            }
+            for (int r = 6; r <= rows; r++) {
+                String level = all.getRow(r).getCell(2).getStringCellValue();
+                if (level.equals("合計（算出）") || level.equals("区全体（公表値）")) {
+                    expected.add(cells(all.getRow(r)));
+                }
+            }
+            assertThat(expected).hasSize(7);
+            List<List<String>> listed = new ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                listed.add(cells(sheet.getRow(r)));
+            }
+            assertThat(listed).isEqualTo(expected);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:K9");
+            // the cover says so too, and counts the rows listed
+            Row contents = findRow(five.getSheet("表紙"), "電子手続利用率");
+            assertThat(contents.getCell(1).getStringCellValue()).isEqualTo("主な電子手続の利用状況（計画の表の順）。全 " + rows
+                    + " 行のうち先頭 5 行と合計のみ。全行は eprocedure-utilisation.csv を参照");
+            assertThat(contents.getCell(2).getNumericCellValue()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void shouldListEveryEprocedureRowUpToTheLimitAndNeverATotalTwice() throws Exception {
+        int rows;
+        try (XSSFWorkbook whole = fy2020Workbook()) {
+            rows = whole.getSheet("電子手続利用率").getLastRowNum();
+        }
+        Path byDefault = dir.resolve("default.xlsx");
+        Path atLimit = dir.resolve("at-limit.xlsx");
+        Path oneBelow = dir.resolve("one-below.xlsx");
+        new ReviewWorkbook(jdbc).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, byDefault);
+        new ReviewWorkbook(jdbc, rows).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, atLimit);
+        new ReviewWorkbook(jdbc, rows - 1).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, oneBelow);
+
+        // at the limit nothing changes: the same bytes as with the default of 10,000 rows
+        assertThat(Files.mismatch(byDefault, atLimit)).isEqualTo(-1L);
+        try (XSSFWorkbook full = new XSSFWorkbook(Files.newInputStream(atLimit));
+                XSSFWorkbook cut = new XSSFWorkbook(Files.newInputStream(oneBelow))) {
+            XSSFSheet all = full.getSheet("電子手続利用率");
+            XSSFSheet sheet = cut.getSheet("電子手続利用率");
+            assertThat(headers(all)).contains("電子手続名");
+            // one row short of the limit the first rows reach the computed total: the published total follows once
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("全 " + rows + " 行のうち先頭 " + (rows - 1) + " 行");
+            assertThat(sheet.getLastRowNum() - 1).isEqualTo(rows);
+            for (int r = 1; r <= rows; r++) {
+                assertThat(cells(sheet.getRow(r + 1))).isEqualTo(cells(all.getRow(r)));
+            }
+        }
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, 0)).hasMessageContaining("plan-review.workbook.eprocedure-rows");
+    }
+
     @Test
     void shouldFormatANumberAsTheReportsTextShowsIt() {
         assertThat(ReviewWorkbook.format("1,793,615")).isEqualTo("#,##0_ ");
@@ -357,6 +445,21 @@ class ReviewWorkbookTests {
 
     private Path folder() throws Exception {
         return Path.of(ReviewRuns.runFolder(run()));
+    }
+
+    /** The FY2020 run of the bundled data (its e-procedure table has the plan's 25 rows), made once when needed. */
+    private static JobExecution fy2020;
+
+    private JobExecution fy2020() throws Exception {
+        if (fy2020 == null) {
+            fy2020 = jobOperator.start(annualReviewJob,
+                    ReviewRun.parameters(Path.of("input"), dir.resolve("out-fy2020"), FiscalYear.of(2020), null));
+        }
+        return fy2020;
+    }
+
+    private XSSFWorkbook fy2020Workbook() throws Exception {
+        return new XSSFWorkbook(Files.newInputStream(Path.of(ReviewRuns.runFolder(fy2020())).resolve("review-chiiki2-FY2020.xlsx")));
     }
 
     private JobExecution run() throws Exception {
