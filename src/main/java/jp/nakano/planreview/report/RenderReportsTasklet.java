@@ -51,6 +51,9 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final ReviewWorkbook workbook;
 
+    /** The first e-procedure rows of a large table, read in one pass for the PDF and the workbooks. */
+    private final FirstUtilisationRows firstRows;
+
     private final HtmlEdition html = new HtmlEdition();
 
     private final Supplier<Long> runId;
@@ -86,7 +89,8 @@ public class RenderReportsTasklet implements Tasklet {
         this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
-        this.workbook = new ReviewWorkbook(jdbc, workbookRows);
+        this.firstRows = new FirstUtilisationRows(jdbc);
+        this.workbook = new ReviewWorkbook(jdbc, workbookRows, firstRows);
         this.runId = runId;
         this.fiscalYear = fiscalYear;
         this.plan = plan;
@@ -613,41 +617,58 @@ public class RenderReportsTasklet implements Tasklet {
         if (all <= MAX_PDF_UTILISATION_ROWS) {
             return jdbc.query(UTILISATION_SELECT + UtilisationRow.IN_PLAN_ORDER, mapper, run, year.year());
         }
-        // the first rows in the plan's order, a pointer to the full listing, then the totals
-        List<Map<String, ?>> rows = new java.util.ArrayList<>(jdbc.query(UTILISATION_SELECT
-                + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + MAX_PDF_UTILISATION_ROWS, mapper, run, year.year()));
+        // the first rows in the plan's order, a pointer to the full listing, then the totals; read in one pass
+        // that also serves the workbooks when they list only their first rows
+        int kept = all > workbook.listedRows() && workbook.listedRows() <= FirstUtilisationRows.MAX_KEPT
+                ? Math.max(MAX_PDF_UTILISATION_ROWS, workbook.listedRows()) : MAX_PDF_UTILISATION_ROWS;
+        FirstUtilisationRows.Listing listing = firstRows.of(run, year.year(), kept);
+        List<FirstUtilisationRows.Row> first = listing.first().subList(0, MAX_PDF_UTILISATION_ROWS);
+        List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        first.forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
         Map<String, Object> pointer = new java.util.HashMap<>();
         pointer.put("name", "（" + UtilisationListing.partial(all, MAX_PDF_UTILISATION_ROWS, all <= workbook.listedRows())
                 + "）");
         rows.add(pointer);
-        rows.addAll(jdbc.query(UTILISATION_SELECT + """
-                 FROM res_eprocedure_utilisation r
-                WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
-                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.sort_key""", mapper, run,
-                year.year()));
+        long totalsListed = first.stream().filter(FirstUtilisationRows.Row::total).count();
+        listing.totals().stream().skip(totalsListed).forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
         return rows;
     }
 
+    /** A row of the first rows with its previous year's figures (the row with the same id), as the PDF lists it. */
+    private Map<String, ?> utilisationRow(long run, FiscalYear year, FirstUtilisationRows.Row r, boolean chartSystems) {
+        List<BigDecimal[]> previous = jdbc.query("""
+                SELECT online_receipts, rate_percent FROM res_eprocedure_utilisation
+                WHERE run_id = ? AND fiscal_year = ? AND row_id = ?""",
+                (rs, i) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) }, run, year.year() - 1, r.rowId());
+        BigDecimal[] before = previous.isEmpty() ? new BigDecimal[2] : previous.get(0);
+        return utilisationRow(r.name(), r.level(), r.procedureCount(), r.onlineReceipts(), r.totalReceipts(),
+                r.ratePercent(), r.publishedRate(), r.rateCheck(), before[0], before[1], chartSystems);
+    }
+
     private static Map<String, ?> utilisationRow(ResultSet rs, boolean chartSystems) throws SQLException {
-        String level = rs.getString(2);
+        return utilisationRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), chartSystems);
+    }
+
+    private static Map<String, ?> utilisationRow(String name, String level, BigDecimal procedureCount,
+            BigDecimal onlineReceipts, BigDecimal totalReceipts, BigDecimal rate, BigDecimal published,
+            String rateCheck, BigDecimal previousOnline, BigDecimal previousRate, boolean chartSystems) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
+        row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + name);
         row.put("level", JapaneseLabels.level(level));
-        row.put("procedure_count", KpiFigures.count(rs.getBigDecimal(3)));
-        row.put("online_receipts", KpiFigures.count(rs.getBigDecimal(4)));
-        row.put("total_receipts", KpiFigures.count(rs.getBigDecimal(5)));
-        BigDecimal rate = rs.getBigDecimal(6);
+        row.put("procedure_count", KpiFigures.count(procedureCount));
+        row.put("online_receipts", KpiFigures.count(onlineReceipts));
+        row.put("total_receipts", KpiFigures.count(totalReceipts));
         row.put("rate", KpiFigures.utilisationRate(rate));
-        BigDecimal published = rs.getBigDecimal(7);
         row.put("published_rate", KpiFigures.utilisationRate(published));
-        row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
-        row.put("prev_online_receipts", KpiFigures.count(rs.getBigDecimal(9)));
+        row.put("rate_check", JapaneseLabels.rateCheck(rateCheck));
+        row.put("prev_online_receipts", KpiFigures.count(previousOnline));
         // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
         boolean total = "total".equals(level) || "computed_total".equals(level);
         boolean charted = rate != null && (total || chartSystems && "system".equals(level));
-        row.put("chart_label", rs.getString(1));
+        row.put("chart_label", name);
         row.put("chart_rate", charted ? rate.doubleValue() : null);
-        BigDecimal previousRate = rs.getBigDecimal(10);
         row.put("prev_rate", KpiFigures.utilisationRate(previousRate));
         return row;
     }

@@ -84,17 +84,29 @@ public class ReviewWorkbook {
      */
     private final int listedRows;
 
+    /** Reads the first e-procedure rows in one pass when the sheet lists only those (shared with the PDF). */
+    private final FirstUtilisationRows firstRows;
+
     public ReviewWorkbook(JdbcTemplate jdbc) {
         this(jdbc, DEFAULT_LISTED_ROWS);
     }
 
     /** With the e-procedure rows the sheet lists at most ({@code plan-review.workbook.eprocedure-rows}). */
     public ReviewWorkbook(JdbcTemplate jdbc, int listedRows) {
-        this(jdbc, MAX_DATA_ROWS, listedRows);
+        this(jdbc, listedRows, new FirstUtilisationRows(jdbc));
+    }
+
+    /** The same, reading the first rows through {@code firstRows} (the PDF's, so that one pass serves both). */
+    public ReviewWorkbook(JdbcTemplate jdbc, int listedRows, FirstUtilisationRows firstRows) {
+        this(jdbc, MAX_DATA_ROWS, listedRows, firstRows);
     }
 
     /** With fewer data rows per sheet than Excel allows, so that a test can go past the limit with a small table. */
     ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows) {
+        this(jdbc, rowsPerSheet, listedRows, new FirstUtilisationRows(jdbc));
+    }
+
+    private ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows, FirstUtilisationRows firstRows) {
         if (rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS) {
             throw new IllegalArgumentException("rows per sheet must be 1.." + MAX_DATA_ROWS + ", not " + rowsPerSheet);
         }
@@ -104,6 +116,7 @@ public class ReviewWorkbook {
         this.jdbc = jdbc;
         this.rowsPerSheet = rowsPerSheet;
         this.listedRows = listedRows;
+        this.firstRows = firstRows;
     }
 
     /** The e-procedure rows the sheet lists at most. */
@@ -413,7 +426,7 @@ public class ReviewWorkbook {
         List<Integer> rows = new ArrayList<>();
         String japaneseYear = year.japanese();
         int[] totalsListed = { 0 };
-        org.springframework.jdbc.core.RowCallbackHandler writer = rs -> {
+        java.util.function.Consumer<FirstUtilisationRows.Row> writer = row -> {
             SheetLayout sheet = parts.get(parts.size() - 1);
             if (sheet.rows() - 1 == perSheet) {
                 sheet.finish(document);
@@ -422,42 +435,60 @@ public class ReviewWorkbook {
                 parts.add(sheet);
             }
             sheet.nextRow();
-            String level = rs.getString(2);
-            if ("total".equals(level) || "computed_total".equals(level)) {
+            String level = row.level();
+            if (row.total()) {
                 totalsListed[0]++;
             }
             sheet.text(0, japaneseYear, styles.text);
             // the plan's table indents a system's procedures under it
-            sheet.text(1, rs.getString(1), "procedure".equals(level) || "other".equals(level) ? styles.indented : styles.text);
+            sheet.text(1, row.name(), "procedure".equals(level) || "other".equals(level) ? styles.indented : styles.text);
             sheet.text(2, JapaneseLabels.level(level), styles.text);
-            count(sheet, styles, 3, rs.getBigDecimal(3));
-            count(sheet, styles, 4, rs.getBigDecimal(4));
-            count(sheet, styles, 5, rs.getBigDecimal(5));
+            count(sheet, styles, 3, row.procedureCount());
+            count(sheet, styles, 4, row.onlineReceipts());
+            count(sheet, styles, 5, row.totalReceipts());
             // as the PDF's e-procedure table writes them (KpiFigures.utilisationRate)
-            rate(sheet, styles, 6, rs.getBigDecimal(6));
-            rate(sheet, styles, 7, rs.getBigDecimal(7));
-            sheet.text(8, JapaneseLabels.rateCheck(rs.getString(8)), styles.text);
-            sheet.text(9, rs.getString(9), styles.text);
-            Object line = rs.getObject(10);
-            if (line != null) {
-                sheet.number(10, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
+            rate(sheet, styles, 6, row.ratePercent());
+            rate(sheet, styles, 7, row.publishedRate());
+            sheet.text(8, JapaneseLabels.rateCheck(row.rateCheck()), styles.text);
+            sheet.text(9, row.sourceFile(), styles.text);
+            if (row.sourceLine() != null) {
+                sheet.number(10, row.sourceLine(), row.sourceLine().toString(), styles.number("0" + PAD));
             }
         };
-        jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER + (partial ? " LIMIT " + listedRows : ""), writer,
-                runId, year.year());
-        if (partial) {
-            // the totals come last in the plan's order: those the first rows did not reach
-            int skip = totalsListed[0];
-            int[] seen = { 0 };
+        org.springframework.jdbc.core.RowCallbackHandler fromQuery = rs -> {
+            Object line = rs.getObject(10);
+            writer.accept(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
+                    rs.getString(9), line == null ? null : ((Number) line).longValue()));
+        };
+        List<FirstUtilisationRows.Row> totals;
+        if (!partial) {
+            jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER, fromQuery, runId, year.year());
+            totals = List.of();
+        }
+        else if (listedRows <= FirstUtilisationRows.MAX_KEPT) {
+            // one pass over the table keeps the first rows (a sort of the whole table would cost far more)
+            FirstUtilisationRows.Listing listing = firstRows.of(runId, year.year(), listedRows);
+            listing.first().forEach(writer);
+            totals = listing.totals();
+        }
+        else {
+            jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + listedRows, fromQuery, runId,
+                    year.year());
+            List<FirstUtilisationRows.Row> read = new ArrayList<>();
             jdbc.query(UTILISATION_COLUMNS + """
                      FROM res_eprocedure_utilisation r
                     WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
                     ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.seq, r.sort_key""", rs -> {
-                if (seen[0]++ >= skip) {
-                    writer.processRow(rs);
-                }
+                Object line = rs.getObject(10);
+                read.add(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getString(8), rs.getString(9), line == null ? null : ((Number) line).longValue()));
             }, runId, year.year());
+            totals = read;
         }
+        // the totals come last in the plan's order: those the first rows did not reach
+        totals.stream().skip(totalsListed[0]).forEach(writer);
         SheetLayout last = parts.get(parts.size() - 1);
         last.finish(document);
         rows.add(last.rows());

@@ -239,20 +239,7 @@ class ReviewWorkbookTests {
     @Test
     void shouldGoOnOverFurtherSheetsWhenTheEprocedureTableIsLongerThanASheetHolds() throws Exception {
         // a generated table of 626 rows for FY2020, and 250 rows per sheet for Excel's 1,048,575: the same logic
-        Path input = Files.createDirectories(dir.resolve("long-input"));
-        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, input.resolve(f.getFileName()));
-            }
-        }
-        StringBuilder generated = new StringBuilder();
-        for (int i = 1; i <= 600; i++) {
-            generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
-                .append(",generated procedure ").append(i).append(",,1,2,,,,,test,\n");
-        }
-        Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
-        JobExecution longRun = jobOperator.start(annualReviewJob,
-                ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
+        JobExecution longRun = longRun();
         Path whole = Path.of(ReviewRuns.runFolder(longRun)).resolve("review-chiiki2-FY2020.xlsx");
         Path split = dir.resolve("split.xlsx");
 
@@ -445,6 +432,59 @@ class ReviewWorkbookTests {
 
     private Path folder() throws Exception {
         return Path.of(ReviewRuns.runFolder(run()));
+    }
+
+    /** FY2020 with 600 generated procedures of system s05 after the bundled rows (the input's order is not the plan's). */
+    private static JobExecution longRun;
+
+    private JobExecution longRun() throws Exception {
+        if (longRun == null) {
+            Path input = Files.createDirectories(dir.resolve("long-input"));
+            try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, input.resolve(f.getFileName()));
+                }
+            }
+            StringBuilder generated = new StringBuilder();
+            for (int i = 1; i <= 600; i++) {
+                generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
+                    .append(",generated procedure ").append(i).append(",,1,2,,,,,test,\n");
+            }
+            Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
+            longRun = jobOperator.start(annualReviewJob,
+                    ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
+        }
+        return longRun;
+    }
+
+    @Test
+    void shouldKeepTheFirstRowsInThePlansOrderInOnePassOverTheTable() throws Exception {
+        long id = longRun().getId();
+        List<Integer> inPlanOrder = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
+                Integer.class, id, 2020);
+        List<Integer> totals = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
+                Integer.class, id, 2020).stream().filter(k -> jdbc.queryForObject("SELECT row_level FROM res_eprocedure_utilisation "
+                        + "WHERE run_id = ? AND fiscal_year = 2020 AND sort_key = ?", String.class, id, k).contains("total")).toList();
+        assertThat(inPlanOrder).hasSize(626).isNotEqualTo(inPlanOrder.stream().sorted().toList());
+        assertThat(totals).hasSize(2);
+        for (int pageSize : new int[] { 1, 7, 5000 }) {
+            for (int limit : new int[] { 1, 20, 30, 500, 624, 625, 626, 1000 }) {
+                FirstUtilisationRows.Listing listing = new FirstUtilisationRows(jdbc, pageSize).of(id, 2020, limit);
+                assertThat(listing.all()).isEqualTo(626);
+                assertThat(listing.first()).extracting(FirstUtilisationRows.Row::sortKey).as("page %d, limit %d", pageSize, limit)
+                    .isEqualTo(inPlanOrder.subList(0, Math.min(limit, 626)));
+                assertThat(listing.totals()).extracting(FirstUtilisationRows.Row::sortKey).isEqualTo(totals);
+            }
+        }
+        // the PDF lists the first 500 of them and the totals, and points to the CSV file and the workbook, which
+        // lists all 626 (under its limit of 10,000)
+        String pdf = compact(ReportContents.text(Path.of(ReviewRuns.runFolder(longRun())).resolve("review-chiiki2-FY2020.pdf")));
+        assertThat(pdf).contains(compact("（全 626 行のうち先頭 500 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）"));
+        // the last pass serves a smaller request without reading again
+        FirstUtilisationRows shared = new FirstUtilisationRows(jdbc);
+        FirstUtilisationRows.Listing big = shared.of(id, 2020, 600);
+        assertThat(shared.of(id, 2020, 600)).isSameAs(big);
+        assertThat(shared.of(id, 2020, 30).first()).isEqualTo(big.first().subList(0, 30));
     }
 
     /** The FY2020 run of the bundled data (its e-procedure table has the plan's 25 rows), made once when needed. */
