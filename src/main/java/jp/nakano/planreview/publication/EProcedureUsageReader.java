@@ -1,5 +1,6 @@
 package jp.nakano.planreview.publication;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +50,34 @@ public class EProcedureUsageReader implements EProcedureUsage.Listings {
         this.pageSize = pageSize;
     }
 
-    /** The publication's years up to {@code upTo}, from the run's input. */
-    public List<EProcedureUsage.Year> years(long run, FiscalYear upTo) {
-        List<EProcedureUsage.WardTotal> totals = jdbc.query("""
-                SELECT fiscal_year, procedure_count, total_receipts, online_receipts, source FROM in_eprocedure_figure
+    /** A ward total row of the input (level {@code total}), with its place in the input. */
+    public record TotalRow(int year, int seq, long line, String file, BigDecimal procedures, BigDecimal totalReceipts,
+            BigDecimal onlineReceipts, String source) {
+    }
+
+    /**
+     * The ward total rows of every year up to {@code upTo}, by year, number and line: one look through the run's
+     * rows (no index leads with the level), shared by the publication and the report's ward trend.
+     */
+    public List<TotalRow> totals(long run, FiscalYear upTo) {
+        return jdbc.query("""
+                SELECT fiscal_year, seq, source_line, source_file, procedure_count, total_receipts, online_receipts, source
+                FROM in_eprocedure_figure
                 WHERE run_id = ? AND NOT excluded AND row_level = 'total' AND fiscal_year <= ?
                 ORDER BY fiscal_year, seq, source_line""",
-                (rs, i) -> new EProcedureUsage.WardTotal(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getString(5)), run, upTo.year());
-        return EProcedureUsage.years(totals, of(run), upTo);
+                (rs, i) -> new TotalRow(rs.getInt(1), rs.getInt(2), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5),
+                        rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8)), run, upTo.year());
+    }
+
+    /** The publication's years up to {@code upTo}, from the run's input. */
+    public List<EProcedureUsage.Year> years(long run, FiscalYear upTo) {
+        return years(run, upTo, totals(run, upTo));
+    }
+
+    /** The same with the ward totals already read ({@link #totals}). */
+    public List<EProcedureUsage.Year> years(long run, FiscalYear upTo, List<TotalRow> totals) {
+        return EProcedureUsage.years(totals.stream().map(t -> new EProcedureUsage.WardTotal(t.year(), t.procedures(),
+                t.totalReceipts(), t.onlineReceipts(), t.source())).toList(), of(run), upTo);
     }
 
     /** The system and procedure rows of the run, for {@link EProcedureUsage#eachAddition}. */

@@ -108,10 +108,11 @@ public class RenderReportsTasklet implements Tasklet {
         String fingerprint = inputFingerprint(run);
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
-        String wardTrend = wardTrend(run, year);
-        List<Map<String, ?>> utilisation = utilisationRows(run, year);
         EProcedureUsageReader usageReader = new EProcedureUsageReader(jdbc);
-        List<EProcedureUsage.Year> usage = usageReader.years(run, year);
+        List<EProcedureUsageReader.TotalRow> wardTotals = usageReader.totals(run, year);
+        String wardTrend = wardTrend(wardTotals);
+        List<Map<String, ?>> utilisation = utilisationRows(run, year);
+        List<EProcedureUsage.Year> usage = usageReader.years(run, year, wardTotals);
         List<Map<String, ?>> findings = findingRows(run);
         PlanFindings findingScope = new PlanFindings(jdbc, run);
         List<Map<String, ?>> provenance = provenanceRows(run);
@@ -364,14 +365,13 @@ public class RenderReportsTasklet implements Tasklet {
      * The ward total of 電子受付件数 year by year up to the review year, with the change against the year before,
      * as the ward publishes it (令和3年度 1,706,697件（前年度比 +245,634件）); {@code null} with fewer than two years.
      */
-    private String wardTrend(long run, FiscalYear year) {
+    private static String wardTrend(List<EProcedureUsageReader.TotalRow> wardTotals) {
         Map<Integer, BigDecimal> totals = new java.util.TreeMap<>();
-        jdbc.query("""
-                SELECT fiscal_year, online_receipts FROM in_eprocedure_figure
-                WHERE run_id = ? AND row_level = 'total' AND NOT excluded AND fiscal_year <= ? AND online_receipts IS NOT NULL
-                ORDER BY fiscal_year, source_line""", rs -> {
-            totals.putIfAbsent(rs.getInt(1), rs.getBigDecimal(2));
-        }, run, year.year());
+        // the first row of each year in the input with the figure
+        wardTotals.stream().filter(t -> t.onlineReceipts() != null)
+            .sorted(java.util.Comparator.comparingInt(EProcedureUsageReader.TotalRow::year)
+                .thenComparingLong(EProcedureUsageReader.TotalRow::line).thenComparing(EProcedureUsageReader.TotalRow::file))
+            .forEach(t -> totals.putIfAbsent(t.year(), t.onlineReceipts()));
         if (totals.size() < 2) {
             return null;
         }
@@ -609,19 +609,17 @@ public class RenderReportsTasklet implements Tasklet {
             """;
 
     private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
-                + " WHERE run_id = ? AND fiscal_year = ?", Integer.class, run, year.year());
-        int all = count == null ? 0 : count;
+        // one pass finds the first rows and counts them all, for the PDF and the workbooks (a COUNT alone costs
+        // as much as the pass on a large table)
+        int kept = Math.max(MAX_PDF_UTILISATION_ROWS, Math.min(workbook.listedRows(), FirstUtilisationRows.MAX_KEPT));
+        FirstUtilisationRows.Listing listing = firstRows.of(run, year.year(), kept);
+        long all = listing.all();
         boolean chartSystems = all <= MAX_CHARTED_UTILISATION_ROWS;
         org.springframework.jdbc.core.RowMapper<Map<String, ?>> mapper = (rs, i) -> utilisationRow(rs, chartSystems);
         if (all <= MAX_PDF_UTILISATION_ROWS) {
             return jdbc.query(UTILISATION_SELECT + UtilisationRow.IN_PLAN_ORDER, mapper, run, year.year());
         }
-        // the first rows in the plan's order, a pointer to the full listing, then the totals; read in one pass
-        // that also serves the workbooks when they list only their first rows
-        int kept = all > workbook.listedRows() && workbook.listedRows() <= FirstUtilisationRows.MAX_KEPT
-                ? Math.max(MAX_PDF_UTILISATION_ROWS, workbook.listedRows()) : MAX_PDF_UTILISATION_ROWS;
-        FirstUtilisationRows.Listing listing = firstRows.of(run, year.year(), kept);
+        // the first rows in the plan's order, a pointer to the full listing, then the totals
         List<FirstUtilisationRows.Row> first = listing.first().subList(0, MAX_PDF_UTILISATION_ROWS);
         List<Map<String, ?>> rows = new java.util.ArrayList<>();
         first.forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));

@@ -414,9 +414,18 @@ public class ReviewWorkbook {
         List<SheetLayout.Column> columns = List.of(col("年度", 12), col("電子手続名", 40), col("区分", 16),
                 col("手続数", 8), col("電子受付件数\n（件）", 14), col("全受付件数\n（件）", 14), col("電子手続\n利用率（%）", 12),
                 col("計画の表記\n（%）", 12), col("照合", 10), col("入力ファイル", 24), col("行", 8));
-        Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
-                + " WHERE run_id = ? AND fiscal_year = ?", Long.class, runId, year.year());
-        long all = counted == null ? 0 : counted;
+        // one pass finds the first rows and counts them all (a COUNT costs as much as the pass on a large table)
+        FirstUtilisationRows.Listing listing = listedRows <= FirstUtilisationRows.MAX_KEPT
+                ? firstRows.of(runId, year.year(), listedRows) : null;
+        long all;
+        if (listing != null) {
+            all = listing.all();
+        }
+        else {
+            Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
+                    + " WHERE run_id = ? AND fiscal_year = ?", Long.class, runId, year.year());
+            all = counted == null ? 0 : counted;
+        }
         boolean partial = all > listedRows;
         String note = partial ? "この表は" + UtilisationListing.partial(all, listedRows, false) + "（計画の表の順。"
                 + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。" : null;
@@ -462,15 +471,14 @@ public class ReviewWorkbook {
                     rs.getString(9), line == null ? null : ((Number) line).longValue()));
         };
         List<FirstUtilisationRows.Row> totals;
-        if (!partial) {
+        if (listing != null) {
+            // every row, or the first rows and then the totals: a sort of the whole table would cost far more
+            listing.first().forEach(writer);
+            totals = partial ? listing.totals() : List.of();
+        }
+        else if (!partial) {
             jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER, fromQuery, runId, year.year());
             totals = List.of();
-        }
-        else if (listedRows <= FirstUtilisationRows.MAX_KEPT) {
-            // one pass over the table keeps the first rows (a sort of the whole table would cost far more)
-            FirstUtilisationRows.Listing listing = firstRows.of(runId, year.year(), listedRows);
-            listing.first().forEach(writer);
-            totals = listing.totals();
         }
         else {
             jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + listedRows, fromQuery, runId,

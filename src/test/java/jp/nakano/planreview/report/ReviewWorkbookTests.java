@@ -238,7 +238,7 @@ class ReviewWorkbookTests {
 
     @Test
     void shouldGoOnOverFurtherSheetsWhenTheEprocedureTableIsLongerThanASheetHolds() throws Exception {
-        // a generated table of 626 rows for FY2020, and 250 rows per sheet for Excel's 1,048,575: the same logic
+        // a generated table of 628 rows for FY2020, and 250 rows per sheet for Excel's 1,048,575: the same logic
         JobExecution longRun = longRun();
         Path whole = Path.of(ReviewRuns.runFolder(longRun)).resolve("review-chiiki2-FY2020.xlsx");
         Path split = dir.resolve("split.xlsx");
@@ -250,10 +250,10 @@ class ReviewWorkbookTests {
         try (XSSFWorkbook one = new XSSFWorkbook(Files.newInputStream(whole));
                 XSSFWorkbook parts = new XSSFWorkbook(Files.newInputStream(split))) {
             XSSFSheet all = one.getSheet("電子手続利用率");
-            assertThat(all.getLastRowNum()).isEqualTo(626);
+            assertThat(all.getLastRowNum()).isEqualTo(628);
             assertThat(one.getSheet("電子手続利用率 (2)")).isNull();
             List<String> names = new ArrayList<>();
-            int[] sizes = { 250, 250, 126 };
+            int[] sizes = { 250, 250, 128 };
             List<String> sheets = List.of("電子手続利用率", "電子手続利用率 (2)", "電子手続利用率 (3)");
             for (int p = 0; p < sheets.size(); p++) {
                 XSSFSheet part = parts.getSheet(sheets.get(p));
@@ -277,7 +277,7 @@ class ReviewWorkbookTests {
             parts.getSheet("表紙").forEach(row -> row.forEach(cell -> cover.add(formatter.formatCellValue(cell))));
             assertThat(cover).contains("電子手続利用率 (3)",
                     "主な電子手続の利用状況（計画の表の順）の 251〜500 行目（1シートに 250 行まで）",
-                    "主な電子手続の利用状況（計画の表の順）の 501〜626 行目（1シートに 250 行まで）");
+                    "主な電子手続の利用状況（計画の表の順）の 501〜628 行目（1シートに 250 行まで）");
         }
         assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1, 10))
             .hasMessageContaining("1048575");
@@ -434,7 +434,10 @@ class ReviewWorkbookTests {
         return Path.of(ReviewRuns.runFolder(run()));
     }
 
-    /** FY2020 with 600 generated procedures of system s05 after the bundled rows (the input's order is not the plan's). */
+    /**
+     * FY2020 with 600 generated procedures of system s05 after the bundled rows (the input's order is not the
+     * plan's), then a procedure before its system.
+     */
     private static JobExecution longRun;
 
     private JobExecution longRun() throws Exception {
@@ -450,6 +453,9 @@ class ReviewWorkbookTests {
                 generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
                     .append(",generated procedure ").append(i).append(",,1,2,,,,,test,\n");
             }
+            // a procedure before the system it belongs to
+            generated.append("2020,s99-p1,procedure,s99,1,late procedure,,1,2,,,,,test,\n");
+            generated.append("2020,s99,system,,99,late system,,1,2,,,,,test,\n");
             Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
             longRun = jobOperator.start(annualReviewJob,
                     ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
@@ -465,21 +471,27 @@ class ReviewWorkbookTests {
         List<Integer> totals = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
                 Integer.class, id, 2020).stream().filter(k -> jdbc.queryForObject("SELECT row_level FROM res_eprocedure_utilisation "
                         + "WHERE run_id = ? AND fiscal_year = 2020 AND sort_key = ?", String.class, id, k).contains("total")).toList();
-        assertThat(inPlanOrder).hasSize(626).isNotEqualTo(inPlanOrder.stream().sorted().toList());
+        assertThat(inPlanOrder).hasSize(628).isNotEqualTo(inPlanOrder.stream().sorted().toList());
         assertThat(totals).hasSize(2);
-        for (int pageSize : new int[] { 1, 7, 5000 }) {
-            for (int limit : new int[] { 1, 20, 30, 500, 624, 625, 626, 1000 }) {
-                FirstUtilisationRows.Listing listing = new FirstUtilisationRows(jdbc, pageSize).of(id, 2020, limit);
-                assertThat(listing.all()).isEqualTo(626);
-                assertThat(listing.first()).extracting(FirstUtilisationRows.Row::sortKey).as("page %d, limit %d", pageSize, limit)
-                    .isEqualTo(inPlanOrder.subList(0, Math.min(limit, 626)));
+        // pages of one row and more; the systems kept as read, or (none kept) the parent joined in by the database
+        int[][] settings = { { 1, 100 }, { 7, 100 }, { 5000, 100 }, { 7, 0 }, { 5000, 0 } };
+        for (int[] setting : settings) {
+            for (int limit : new int[] { 1, 20, 30, 500, 625, 626, 627, 628, 1000 }) {
+                FirstUtilisationRows.Listing listing = new FirstUtilisationRows(jdbc, setting[0], setting[1]).of(id, 2020, limit);
+                assertThat(listing.all()).isEqualTo(628);
+                assertThat(listing.first()).extracting(FirstUtilisationRows.Row::sortKey)
+                    .as("page %d, kept %d, limit %d", setting[0], setting[1], limit)
+                    .isEqualTo(inPlanOrder.subList(0, Math.min(limit, 628)));
                 assertThat(listing.totals()).extracting(FirstUtilisationRows.Row::sortKey).isEqualTo(totals);
             }
         }
+        // the late system's procedure follows it, though read before it
+        List<String> names = new FirstUtilisationRows(jdbc).of(id, 2020, 1000).first().stream().map(FirstUtilisationRows.Row::name).toList();
+        assertThat(names.indexOf("late procedure")).isEqualTo(names.indexOf("late system") + 1);
         // the PDF lists the first 500 of them and the totals, and points to the CSV file and the workbook, which
-        // lists all 626 (under its limit of 10,000)
+        // lists all 628 (under its limit of 10,000)
         String pdf = compact(ReportContents.text(Path.of(ReviewRuns.runFolder(longRun())).resolve("review-chiiki2-FY2020.pdf")));
-        assertThat(pdf).contains(compact("（全 626 行のうち先頭 500 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）"));
+        assertThat(pdf).contains(compact("（全 628 行のうち先頭 500 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）"));
         // the last pass serves a smaller request without reading again
         FirstUtilisationRows shared = new FirstUtilisationRows(jdbc);
         FirstUtilisationRows.Listing big = shared.of(id, 2020, 600);
