@@ -45,10 +45,21 @@ public class UsageEdition {
         return "eprocedure-usage-" + year + ".html";
     }
 
-    /** Writes the pages of every year and the two CSV files; returns the number of files written. */
+    /**
+     * Writes the pages of every year and the two CSV files; returns the number of files written. Every year's
+     * additions must be in its lists ({@link EProcedureUsage.Year#additionsComplete}).
+     */
     public int write(List<EProcedureUsage.Year> years, Path folder) throws IOException {
+        return write(years, null, folder);
+    }
+
+    /**
+     * The same; the additions of a year that has more than its lists hold are read again from {@code listings}
+     * for the open data, which has every one.
+     */
+    public int write(List<EProcedureUsage.Year> years, EProcedureUsage.Listings listings, Path folder) throws IOException {
         writeCsv(years, folder.resolve(CSV_FILE));
-        writeAdditions(years, folder.resolve(ADDITIONS_FILE));
+        writeAdditions(years, listings, folder.resolve(ADDITIONS_FILE));
         for (EProcedureUsage.Year year : years) {
             List<EProcedureUsage.Year> upTo = years.stream().filter(y -> y.year().compareTo(year.year()) <= 0).toList();
             html.write(page(year, upTo), folder.resolve(pageFile(year.year())));
@@ -66,17 +77,43 @@ public class UsageEdition {
         }
     }
 
-    private static void writeAdditions(List<EProcedureUsage.Year> years, Path file) throws IOException {
+    private static void writeAdditions(List<EProcedureUsage.Year> years, EProcedureUsage.Listings listings, Path file)
+            throws IOException {
         try (CsvOutput csv = CsvOutput.create(file, ADDITIONS_COLUMNS)) {
             for (EProcedureUsage.Year y : years) {
                 if (y.addedSystems() == null) {
                     continue;
                 }
-                for (EProcedureUsage.Entry e : y.addedSystems()) {
-                    csv.row(y.year().year(), y.year().japanese(), "システム", e.name(), null, exact(e.onlineReceipts()));
+                if (y.additionsComplete()) {
+                    for (EProcedureUsage.Entry e : y.addedSystems()) {
+                        csv.row(y.year().year(), y.year().japanese(), "システム", e.name(), null, exact(e.onlineReceipts()));
+                    }
+                    for (EProcedureUsage.Entry e : y.addedProcedures()) {
+                        csv.row(y.year().year(), y.year().japanese(), "手続", e.name(), e.system(), exact(e.onlineReceipts()));
+                    }
+                    continue;
                 }
-                for (EProcedureUsage.Entry e : y.addedProcedures()) {
-                    csv.row(y.year().year(), y.year().japanese(), "手続", e.name(), e.system(), exact(e.onlineReceipts()));
+                if (listings == null) {
+                    throw new IllegalArgumentException(y.year() + " has " + y.addedSystemsInAll() + " added systems and "
+                            + y.addedProceduresInAll() + " added procedures, more than its lists hold: the open data "
+                            + "needs the listings to read them all");
+                }
+                for (String level : List.of("system", "procedure")) {
+                    String kind = "system".equals(level) ? "システム" : "手続";
+                    try {
+                        EProcedureUsage.eachAddition(y.year(), level, listings, e -> {
+                            try {
+                                csv.row(y.year().year(), y.year().japanese(), kind, e.name(), e.system(),
+                                        exact(e.onlineReceipts()));
+                            }
+                            catch (IOException ex) {
+                                throw new java.io.UncheckedIOException(ex);
+                            }
+                        });
+                    }
+                    catch (java.io.UncheckedIOException ex) {
+                        throw ex.getCause();
+                    }
                 }
             }
         }
@@ -127,8 +164,12 @@ public class UsageEdition {
         List<List<String>> systems = year.systems().stream()
             .map(s -> List.of(s.name(), UsageFigures.count(s.onlineReceipts()), UsageFigures.count(s.totalReceipts())))
             .toList();
-        sections.add(new HtmlEdition.Section("systems", "システム別の電子受付件数",
-                List.of("区が公表したシステムのみ（すべてのシステムではありません）。"),
+        List<String> systemsNote = new ArrayList<>(List.of("区が公表したシステムのみ（すべてのシステムではありません）。"));
+        if (year.systemsInAll() > year.systems().size()) {
+            systemsNote.add("全 " + UsageFigures.number(year.systemsInAll()) + " システムのうち、入力の順に先頭 "
+                    + UsageFigures.number(year.systems().size()) + " システムを掲載しています（全件は入力データ eprocedure-figures.csv）。");
+        }
+        sections.add(new HtmlEdition.Section("systems", "システム別の電子受付件数", systemsNote,
                 systems.isEmpty() ? List.of(HtmlEdition.Block.text(null, List.of("この年度のシステム別の公表値はありません。")))
                         : List.of(HtmlEdition.Block.table(null, new HtmlEdition.Table(label + "のシステム別の件数",
                                 List.of("システム", "電子受付件数", "全受付件数"), systems, 1, List.of(false, true, true))))));
@@ -138,6 +179,9 @@ public class UsageEdition {
             year.addedSystems().forEach(e -> added.add("システム: " + e.name() + "（電子受付件数 " + UsageFigures.count(e.onlineReceipts()) + "）"));
             year.addedProcedures().forEach(e -> added.add(e.name() + "（" + (e.system() == null ? "" : e.system() + "、")
                     + "電子受付件数 " + UsageFigures.count(e.onlineReceipts()) + "）"));
+            if (!year.additionsComplete()) {
+                added.add(UsageFigures.moreAdditions(year));
+            }
         }
         sections.add(new HtmlEdition.Section("additions", "新たに掲載されたシステム・手続",
                 List.of("前年度の一覧にない名称のシステム・手続です（一覧は区が公表した主なもの）。"),

@@ -105,7 +105,26 @@ public final class UsageFigures {
             parts.add("「" + e.name() + "」（" + (e.system() == null ? "" : e.system() + "、") + "電子受付件数 "
                     + count(e.onlineReceipts()) + "）");
         }
+        if (!year.additionsComplete()) {
+            parts.add(moreAdditions(year));
+        }
         return parts.isEmpty() ? "前年度の一覧にないシステム・手続の掲載なし" : String.join("、", parts);
+    }
+
+    /**
+     * What a year's lists leave out: 「ほか 1,234 件（新たに掲載されたシステム 3 件・手続 1,331 件の全件は
+     * eprocedure-usage-additions.csv）」.
+     */
+    public static String moreAdditions(EProcedureUsage.Year year) {
+        long listed = year.addedSystems().size() + year.addedProcedures().size();
+        return "ほか " + number(year.addedSystemsInAll() + year.addedProceduresInAll() - listed) + " 件（新たに掲載されたシステム "
+                + number(year.addedSystemsInAll()) + " 件・手続 " + number(year.addedProceduresInAll()) + " 件の全件は "
+                + UsageEdition.ADDITIONS_FILE + "）";
+    }
+
+    /** A number of rows or entries with thousands separators: {@code 1,234}. */
+    public static String number(long value) {
+        return Decimals.grouped(BigDecimal.valueOf(value), 0);
     }
 
     /** The additions of every year, a line each, for the PDF section. */

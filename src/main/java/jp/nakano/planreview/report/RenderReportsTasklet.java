@@ -51,6 +51,9 @@ public class RenderReportsTasklet implements Tasklet {
 
     private final ReviewWorkbook workbook;
 
+    /** The first e-procedure rows of a large table, read in one pass for the PDF and the workbooks. */
+    private final FirstUtilisationRows firstRows;
+
     private final HtmlEdition html = new HtmlEdition();
 
     private final Supplier<Long> runId;
@@ -74,11 +77,20 @@ public class RenderReportsTasklet implements Tasklet {
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
             BigDecimal majorThreshold) {
+        this(jdbc, report, runId, fiscalYear, plan, workingFolder, softwareVersion, majorThreshold,
+                ReviewWorkbook.DEFAULT_LISTED_ROWS);
+    }
+
+    /** With the e-procedure rows the workbook lists at most ({@code plan-review.workbook.eprocedure-rows}). */
+    public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
+            Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
+            BigDecimal majorThreshold, int workbookRows) {
         this.jdbc = jdbc;
         this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
-        this.workbook = new ReviewWorkbook(jdbc);
+        this.firstRows = new FirstUtilisationRows(jdbc);
+        this.workbook = new ReviewWorkbook(jdbc, workbookRows, firstRows);
         this.runId = runId;
         this.fiscalYear = fiscalYear;
         this.plan = plan;
@@ -96,15 +108,17 @@ public class RenderReportsTasklet implements Tasklet {
         String fingerprint = inputFingerprint(run);
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
-        String wardTrend = wardTrend(run, year);
+        EProcedureUsageReader usageReader = new EProcedureUsageReader(jdbc);
+        List<EProcedureUsageReader.TotalRow> wardTotals = usageReader.totals(run, year);
+        String wardTrend = wardTrend(wardTotals);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
-        List<EProcedureUsage.Year> usage = new EProcedureUsageReader(jdbc).years(run, year);
+        List<EProcedureUsage.Year> usage = usageReader.years(run, year, wardTotals);
         List<Map<String, ?>> findings = findingRows(run);
         PlanFindings findingScope = new PlanFindings(jdbc, run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
         // the ward's yearly publication, once per run: a page per year and the open data
-        contribution.incrementWriteCount(new UsageEdition(html).write(usage, working));
+        contribution.incrementWriteCount(new UsageEdition(html).write(usage, usageReader.of(run), working));
         for (Map<String, Object> p : plans) {
             String planId = (String) p.get("plan_id");
             String outside = outsideReviewYears(run, year, p);
@@ -351,14 +365,13 @@ public class RenderReportsTasklet implements Tasklet {
      * The ward total of 電子受付件数 year by year up to the review year, with the change against the year before,
      * as the ward publishes it (令和3年度 1,706,697件（前年度比 +245,634件）); {@code null} with fewer than two years.
      */
-    private String wardTrend(long run, FiscalYear year) {
+    private static String wardTrend(List<EProcedureUsageReader.TotalRow> wardTotals) {
         Map<Integer, BigDecimal> totals = new java.util.TreeMap<>();
-        jdbc.query("""
-                SELECT fiscal_year, online_receipts FROM in_eprocedure_figure
-                WHERE run_id = ? AND row_level = 'total' AND NOT excluded AND fiscal_year <= ? AND online_receipts IS NOT NULL
-                ORDER BY fiscal_year, source_line""", rs -> {
-            totals.putIfAbsent(rs.getInt(1), rs.getBigDecimal(2));
-        }, run, year.year());
+        // the first row of each year in the input with the figure
+        wardTotals.stream().filter(t -> t.onlineReceipts() != null)
+            .sorted(java.util.Comparator.comparingInt(EProcedureUsageReader.TotalRow::year)
+                .thenComparingLong(EProcedureUsageReader.TotalRow::line).thenComparing(EProcedureUsageReader.TotalRow::file))
+            .forEach(t -> totals.putIfAbsent(t.year(), t.onlineReceipts()));
         if (totals.size() < 2) {
             return null;
         }
@@ -596,49 +609,64 @@ public class RenderReportsTasklet implements Tasklet {
             """;
 
     private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
-                + " WHERE run_id = ? AND fiscal_year = ?", Integer.class, run, year.year());
-        int all = count == null ? 0 : count;
+        // one pass finds the first rows and counts them all, for the PDF and the workbooks (a COUNT alone costs
+        // as much as the pass on a large table)
+        int kept = Math.max(MAX_PDF_UTILISATION_ROWS, Math.min(workbook.listedRows(), FirstUtilisationRows.MAX_KEPT));
+        FirstUtilisationRows.Listing listing = firstRows.of(run, year.year(), kept);
+        long all = listing.all();
         boolean chartSystems = all <= MAX_CHARTED_UTILISATION_ROWS;
         org.springframework.jdbc.core.RowMapper<Map<String, ?>> mapper = (rs, i) -> utilisationRow(rs, chartSystems);
         if (all <= MAX_PDF_UTILISATION_ROWS) {
             return jdbc.query(UTILISATION_SELECT + UtilisationRow.IN_PLAN_ORDER, mapper, run, year.year());
         }
         // the first rows in the plan's order, a pointer to the full listing, then the totals
-        List<Map<String, ?>> rows = new java.util.ArrayList<>(jdbc.query(UTILISATION_SELECT
-                + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + MAX_PDF_UTILISATION_ROWS, mapper, run, year.year()));
+        List<FirstUtilisationRows.Row> first = listing.first().subList(0, MAX_PDF_UTILISATION_ROWS);
+        List<Map<String, ?>> rows = new java.util.ArrayList<>();
+        first.forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
         Map<String, Object> pointer = new java.util.HashMap<>();
-        pointer.put("name", "（全 " + KpiFigures.count(BigDecimal.valueOf(all)) + " 行のうち先頭 "
-                + MAX_PDF_UTILISATION_ROWS + " 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）");
+        pointer.put("name", "（" + UtilisationListing.partial(all, MAX_PDF_UTILISATION_ROWS, all <= workbook.listedRows())
+                + "）");
         rows.add(pointer);
-        rows.addAll(jdbc.query(UTILISATION_SELECT + """
-                 FROM res_eprocedure_utilisation r
-                WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
-                ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.sort_key""", mapper, run,
-                year.year()));
+        long totalsListed = first.stream().filter(FirstUtilisationRows.Row::total).count();
+        listing.totals().stream().skip(totalsListed).forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
         return rows;
     }
 
+    /** A row of the first rows with its previous year's figures (the row with the same id), as the PDF lists it. */
+    private Map<String, ?> utilisationRow(long run, FiscalYear year, FirstUtilisationRows.Row r, boolean chartSystems) {
+        List<BigDecimal[]> previous = jdbc.query("""
+                SELECT online_receipts, rate_percent FROM res_eprocedure_utilisation
+                WHERE run_id = ? AND fiscal_year = ? AND row_id = ?""",
+                (rs, i) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) }, run, year.year() - 1, r.rowId());
+        BigDecimal[] before = previous.isEmpty() ? new BigDecimal[2] : previous.get(0);
+        return utilisationRow(r.name(), r.level(), r.procedureCount(), r.onlineReceipts(), r.totalReceipts(),
+                r.ratePercent(), r.publishedRate(), r.rateCheck(), before[0], before[1], chartSystems);
+    }
+
     private static Map<String, ?> utilisationRow(ResultSet rs, boolean chartSystems) throws SQLException {
-        String level = rs.getString(2);
+        return utilisationRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), chartSystems);
+    }
+
+    private static Map<String, ?> utilisationRow(String name, String level, BigDecimal procedureCount,
+            BigDecimal onlineReceipts, BigDecimal totalReceipts, BigDecimal rate, BigDecimal published,
+            String rateCheck, BigDecimal previousOnline, BigDecimal previousRate, boolean chartSystems) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + rs.getString(1));
+        row.put("name", ("procedure".equals(level) || "other".equals(level) ? "　　" : "") + name);
         row.put("level", JapaneseLabels.level(level));
-        row.put("procedure_count", KpiFigures.count(rs.getBigDecimal(3)));
-        row.put("online_receipts", KpiFigures.count(rs.getBigDecimal(4)));
-        row.put("total_receipts", KpiFigures.count(rs.getBigDecimal(5)));
-        BigDecimal rate = rs.getBigDecimal(6);
+        row.put("procedure_count", KpiFigures.count(procedureCount));
+        row.put("online_receipts", KpiFigures.count(onlineReceipts));
+        row.put("total_receipts", KpiFigures.count(totalReceipts));
         row.put("rate", KpiFigures.utilisationRate(rate));
-        BigDecimal published = rs.getBigDecimal(7);
         row.put("published_rate", KpiFigures.utilisationRate(published));
-        row.put("rate_check", JapaneseLabels.rateCheck(rs.getString(8)));
-        row.put("prev_online_receipts", KpiFigures.count(rs.getBigDecimal(9)));
+        row.put("rate_check", JapaneseLabels.rateCheck(rateCheck));
+        row.put("prev_online_receipts", KpiFigures.count(previousOnline));
         // the chart shows systems and totals with a rate (the template skips rows without chart_rate)
         boolean total = "total".equals(level) || "computed_total".equals(level);
         boolean charted = rate != null && (total || chartSystems && "system".equals(level));
-        row.put("chart_label", rs.getString(1));
+        row.put("chart_label", name);
         row.put("chart_rate", charted ? rate.doubleValue() : null);
-        BigDecimal previousRate = rs.getBigDecimal(10);
         row.put("prev_rate", KpiFigures.utilisationRate(previousRate));
         return row;
     }

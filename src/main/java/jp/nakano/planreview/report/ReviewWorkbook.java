@@ -71,21 +71,57 @@ public class ReviewWorkbook {
 
     }
 
+    /** The default of {@code plan-review.workbook.eprocedure-rows}: the e-procedure rows the sheet lists at most. */
+    public static final int DEFAULT_LISTED_ROWS = 10_000;
+
     private final JdbcTemplate jdbc;
 
     private final int rowsPerSheet;
 
+    /**
+     * Above this many rows the 電子手続利用率 sheet lists the first rows in the plan's order and the totals, and says
+     * that every row is in the CSV file: a sheet of hundreds of thousands of rows is slow to write and to open.
+     */
+    private final int listedRows;
+
+    /** Reads the first e-procedure rows in one pass when the sheet lists only those (shared with the PDF). */
+    private final FirstUtilisationRows firstRows;
+
     public ReviewWorkbook(JdbcTemplate jdbc) {
-        this(jdbc, MAX_DATA_ROWS);
+        this(jdbc, DEFAULT_LISTED_ROWS);
+    }
+
+    /** With the e-procedure rows the sheet lists at most ({@code plan-review.workbook.eprocedure-rows}). */
+    public ReviewWorkbook(JdbcTemplate jdbc, int listedRows) {
+        this(jdbc, listedRows, new FirstUtilisationRows(jdbc));
+    }
+
+    /** The same, reading the first rows through {@code firstRows} (the PDF's, so that one pass serves both). */
+    public ReviewWorkbook(JdbcTemplate jdbc, int listedRows, FirstUtilisationRows firstRows) {
+        this(jdbc, MAX_DATA_ROWS, listedRows, firstRows);
     }
 
     /** With fewer data rows per sheet than Excel allows, so that a test can go past the limit with a small table. */
-    ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet) {
+    ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows) {
+        this(jdbc, rowsPerSheet, listedRows, new FirstUtilisationRows(jdbc));
+    }
+
+    private ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows, FirstUtilisationRows firstRows) {
         if (rowsPerSheet < 1 || rowsPerSheet > MAX_DATA_ROWS) {
             throw new IllegalArgumentException("rows per sheet must be 1.." + MAX_DATA_ROWS + ", not " + rowsPerSheet);
         }
+        if (listedRows < 1) {
+            throw new IllegalArgumentException("plan-review.workbook.eprocedure-rows must be at least 1, not " + listedRows);
+        }
         this.jdbc = jdbc;
         this.rowsPerSheet = rowsPerSheet;
+        this.listedRows = listedRows;
+        this.firstRows = firstRows;
+    }
+
+    /** The e-procedure rows the sheet lists at most. */
+    public int listedRows() {
+        return listedRows;
     }
 
     /**
@@ -368,47 +404,99 @@ public class ReviewWorkbook {
     private static final String UTILISATION = "電子手続利用率";
 
     /**
-     * The e-procedure table, every row: a table longer than a sheet holds goes on in 電子手続利用率 (2), (3) …,
-     * each with its header, so that nothing is cut.
+     * The e-procedure table in the plan's order: every row up to {@link #listedRows} rows; above that the first
+     * {@link #listedRows} rows and the totals, under a line that says how many rows there are and that every row
+     * is in {@value UtilisationListing#CSV_FILE} (as the PDF does). A table longer than a sheet holds goes on in
+     * 電子手続利用率 (2), (3) …, each with its header, so that nothing listed is cut.
      */
     private List<Contents> utilisation(SXSSFWorkbook workbook, Styles styles, String document, long runId,
             FiscalYear year) {
         List<SheetLayout.Column> columns = List.of(col("年度", 12), col("電子手続名", 40), col("区分", 16),
                 col("手続数", 8), col("電子受付件数\n（件）", 14), col("全受付件数\n（件）", 14), col("電子手続\n利用率（%）", 12),
                 col("計画の表記\n（%）", 12), col("照合", 10), col("入力ファイル", 24), col("行", 8));
-        List<SheetLayout> parts = new ArrayList<>(List.of(table(workbook, styles, UTILISATION, columns)));
+        // one pass finds the first rows and counts them all (a COUNT costs as much as the pass on a large table)
+        FirstUtilisationRows.Listing listing = listedRows <= FirstUtilisationRows.MAX_KEPT
+                ? firstRows.of(runId, year.year(), listedRows) : null;
+        long all;
+        if (listing != null) {
+            all = listing.all();
+        }
+        else {
+            Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
+                    + " WHERE run_id = ? AND fiscal_year = ?", Long.class, runId, year.year());
+            all = counted == null ? 0 : counted;
+        }
+        boolean partial = all > listedRows;
+        String note = partial ? "この表は" + UtilisationListing.partial(all, listedRows, false) + "（計画の表の順。"
+                + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。" : null;
+        // the line above the header takes a row of the sheet
+        int perSheet = partial ? Math.min(rowsPerSheet, MAX_DATA_ROWS - 1) : rowsPerSheet;
+        List<SheetLayout> parts = new ArrayList<>(List.of(utilisationTable(workbook, styles, UTILISATION, columns, note)));
         List<Integer> rows = new ArrayList<>();
         String japaneseYear = year.japanese();
-        jdbc.query("""
-                SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
-                       r.published_rate, r.rate_check, r.source_file, r.source_line
-                    """ + UtilisationRow.IN_PLAN_ORDER, rs -> {
+        int[] totalsListed = { 0 };
+        java.util.function.Consumer<FirstUtilisationRows.Row> writer = row -> {
             SheetLayout sheet = parts.get(parts.size() - 1);
-            if (sheet.rows() - 1 == rowsPerSheet) {
+            if (sheet.rows() - 1 == perSheet) {
                 sheet.finish(document);
                 rows.add(sheet.rows());
-                sheet = table(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns);
+                sheet = utilisationTable(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns, note);
                 parts.add(sheet);
             }
             sheet.nextRow();
-            String level = rs.getString(2);
+            String level = row.level();
+            if (row.total()) {
+                totalsListed[0]++;
+            }
             sheet.text(0, japaneseYear, styles.text);
             // the plan's table indents a system's procedures under it
-            sheet.text(1, rs.getString(1), "procedure".equals(level) || "other".equals(level) ? styles.indented : styles.text);
+            sheet.text(1, row.name(), "procedure".equals(level) || "other".equals(level) ? styles.indented : styles.text);
             sheet.text(2, JapaneseLabels.level(level), styles.text);
-            count(sheet, styles, 3, rs.getBigDecimal(3));
-            count(sheet, styles, 4, rs.getBigDecimal(4));
-            count(sheet, styles, 5, rs.getBigDecimal(5));
+            count(sheet, styles, 3, row.procedureCount());
+            count(sheet, styles, 4, row.onlineReceipts());
+            count(sheet, styles, 5, row.totalReceipts());
             // as the PDF's e-procedure table writes them (KpiFigures.utilisationRate)
-            rate(sheet, styles, 6, rs.getBigDecimal(6));
-            rate(sheet, styles, 7, rs.getBigDecimal(7));
-            sheet.text(8, JapaneseLabels.rateCheck(rs.getString(8)), styles.text);
-            sheet.text(9, rs.getString(9), styles.text);
-            Object line = rs.getObject(10);
-            if (line != null) {
-                sheet.number(10, ((Number) line).longValue(), line.toString(), styles.number("0" + PAD));
+            rate(sheet, styles, 6, row.ratePercent());
+            rate(sheet, styles, 7, row.publishedRate());
+            sheet.text(8, JapaneseLabels.rateCheck(row.rateCheck()), styles.text);
+            sheet.text(9, row.sourceFile(), styles.text);
+            if (row.sourceLine() != null) {
+                sheet.number(10, row.sourceLine(), row.sourceLine().toString(), styles.number("0" + PAD));
             }
-        }, runId, year.year());
+        };
+        org.springframework.jdbc.core.RowCallbackHandler fromQuery = rs -> {
+            Object line = rs.getObject(10);
+            writer.accept(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
+                    rs.getString(9), line == null ? null : ((Number) line).longValue()));
+        };
+        List<FirstUtilisationRows.Row> totals;
+        if (listing != null) {
+            // every row, or the first rows and then the totals: a sort of the whole table would cost far more
+            listing.first().forEach(writer);
+            totals = partial ? listing.totals() : List.of();
+        }
+        else if (!partial) {
+            jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER, fromQuery, runId, year.year());
+            totals = List.of();
+        }
+        else {
+            jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + listedRows, fromQuery, runId,
+                    year.year());
+            List<FirstUtilisationRows.Row> read = new ArrayList<>();
+            jdbc.query(UTILISATION_COLUMNS + """
+                     FROM res_eprocedure_utilisation r
+                    WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
+                    ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.seq, r.sort_key""", rs -> {
+                Object line = rs.getObject(10);
+                read.add(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getString(8), rs.getString(9), line == null ? null : ((Number) line).longValue()));
+            }, runId, year.year());
+            totals = read;
+        }
+        // the totals come last in the plan's order: those the first rows did not reach
+        totals.stream().skip(totalsListed[0]).forEach(writer);
         SheetLayout last = parts.get(parts.size() - 1);
         last.finish(document);
         rows.add(last.rows());
@@ -419,12 +507,36 @@ public class ReviewWorkbook {
             String description = "主な電子手続の利用状況（計画の表の順）";
             if (rows.size() > 1) {
                 description += "の " + grouped(first) + "〜" + grouped(first + dataRows - 1) + " 行目（1シートに "
-                        + grouped(rowsPerSheet) + " 行まで）";
+                        + grouped(perSheet) + " 行まで）";
+            }
+            if (partial) {
+                description += "。" + UtilisationListing.partial(all, listedRows, false);
             }
             contents.add(new Contents(p == 0 ? UTILISATION : UTILISATION + " (" + (p + 1) + ")", description, dataRows));
             first += dataRows;
         }
         return contents;
+    }
+
+    private static final String UTILISATION_COLUMNS = """
+            SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
+                   r.published_rate, r.rate_check, r.source_file, r.source_line
+                """;
+
+    /** A part of the e-procedure table; with a {@code note}, that line above its header. */
+    private static SheetLayout utilisationTable(SXSSFWorkbook workbook, Styles styles, String name,
+            List<SheetLayout.Column> columns, String note) {
+        if (note == null) {
+            return table(workbook, styles, name, columns);
+        }
+        Sheet sheet = workbook.createSheet(name);
+        Row row = sheet.createRow(0);
+        row.setHeightInPoints(2 * SheetLayout.LINE_HEIGHT + 4);
+        cell(row, 0, note, styles.note());
+        sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, columns.size() - 1));
+        SheetLayout layout = new SheetLayout(sheet, columns);
+        layout.header(1, styles.header, styles.text);
+        return layout;
     }
 
     private static String grouped(long value) {
@@ -581,6 +693,19 @@ public class ReviewWorkbook {
         final CellStyle subtitle;
 
         final CellStyle link;
+
+        /** A line above a table that the reader must not miss: bold, wrapped; made when first needed. */
+        private CellStyle note;
+
+        CellStyle note() {
+            if (note == null) {
+                note = workbook.createCellStyle();
+                note.setFont(font(11, true, false));
+                note.setWrapText(true);
+                note.setVerticalAlignment(VerticalAlignment.CENTER);
+            }
+            return note;
+        }
 
         final Map<Status, CellStyle> status = new EnumMap<>(Status.class);
 

@@ -60,6 +60,7 @@ import jp.nakano.planreview.measures.MeasureReportRow;
 import jp.nakano.planreview.operations.RunLock;
 import jp.nakano.planreview.report.ReviewPdf;
 import jp.nakano.planreview.report.RenderReportsTasklet;
+import jp.nakano.planreview.report.ReviewWorkbook;
 import jp.nakano.planreview.plan.KpiActualRow;
 import jp.nakano.planreview.plan.KpiRow;
 import jp.nakano.planreview.plan.KpiTargetRow;
@@ -129,6 +130,9 @@ public class AnnualReviewJobConfiguration {
 
     private final BigDecimal majorProcedureThreshold;
 
+    /** The e-procedure rows the review workbook lists at most ({@code plan-review.workbook.eprocedure-rows}). */
+    private final int workbookEprocedureRows;
+
     private final ObjectProvider<RunLock> runLock;
 
     private final int keepRunsPerYear;
@@ -148,7 +152,8 @@ public class AnnualReviewJobConfiguration {
             @Value("${plan-review.status.on-track:1.00}") BigDecimal onTrack,
             @Value("${plan-review.status.slightly-behind:0.80}") BigDecimal slightlyBehind,
             @Value("${plan-review.major-procedure-threshold:10000}") BigDecimal majorProcedureThreshold,
-            @Value("${plan-review.retention.keep-runs-per-year:0}") int keepRunsPerYear) {
+            @Value("${plan-review.retention.keep-runs-per-year:0}") int keepRunsPerYear,
+            @Value("${plan-review.workbook.eprocedure-rows:" + ReviewWorkbook.DEFAULT_LISTED_ROWS + "}") int workbookEprocedureRows) {
         if (keepRunsPerYear < 0) {
             throw new IllegalArgumentException("plan-review.retention.keep-runs-per-year must be 0 (keep every run) "
                     + "or the number of runs to keep per year, not " + keepRunsPerYear);
@@ -161,6 +166,7 @@ public class AnnualReviewJobConfiguration {
         this.checkpoint = new DatabaseCheckpointListener(dataSource);
         this.thresholds = new Thresholds(onTrack, slightlyBehind);
         this.majorProcedureThreshold = majorProcedureThreshold;
+        this.workbookEprocedureRows = workbookEprocedureRows;
         this.runLock = runLock;
         this.keepRunsPerYear = keepRunsPerYear;
     }
@@ -240,7 +246,7 @@ public class AnnualReviewJobConfiguration {
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build),
-                    majorProcedureThreshold)))
+                    majorProcedureThreshold, workbookEprocedureRows)))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
                     keepRunsPerYear)))
             .build();

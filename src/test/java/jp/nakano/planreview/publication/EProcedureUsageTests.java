@@ -1,11 +1,16 @@
 package jp.nakano.planreview.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import jp.nakano.planreview.common.FiscalYear;
 
@@ -88,6 +93,94 @@ class EProcedureUsageTests {
         assertThat(UsageFigures.pointChange(new BigDecimal("73.459"), new BigDecimal("72.9349"), true)).isEqualTo("0.53ポイント上昇");
         assertThat(UsageFigures.pointChange(new BigDecimal("70"), new BigDecimal("71.5"), true)).isEqualTo("1.50ポイント低下");
         assertThat(UsageFigures.pointChange(new BigDecimal("70"), null, true)).isEqualTo("比較できません");
+    }
+
+    /**
+     * A listing larger than a page shows: FY2023 keeps the 3 systems of FY2022 (one written in full-width letters
+     * and spaces) and adds 598 systems and 1,200 procedures, the first 200 of them under a renamed system.
+     */
+    private static List<EProcedureUsage.Listed> largeListing() {
+        List<EProcedureUsage.Listed> rows = new ArrayList<>();
+        rows.add(new EProcedureUsage.Listed(2022, "system", "a", null, "System A", n(1), n(2)));
+        rows.add(new EProcedureUsage.Listed(2022, "system", "b", null, "System B", n(1), n(2)));
+        rows.add(new EProcedureUsage.Listed(2022, "procedure", "b-1", "b", "Procedure 1", n(1), n(2)));
+        rows.add(new EProcedureUsage.Listed(2023, "system", "a", null, "Ｓｙｓｔｅｍ　Ａ", n(1), n(2)));
+        rows.add(new EProcedureUsage.Listed(2023, "system", "b", null, "System B", n(1), n(2)));
+        rows.add(new EProcedureUsage.Listed(2023, "procedure", "b-1", "b", "Procedure 1", n(1), n(2)));
+        for (int i = 1; i <= 1_200; i++) {
+            rows.add(new EProcedureUsage.Listed(2023, "procedure", "x-" + i, i <= 200 ? "b" : "s" + i, "New procedure " + i,
+                    n(i), n(2 * i)));
+        }
+        for (int i = 1; i <= 598; i++) {
+            rows.add(new EProcedureUsage.Listed(2023, "system", "s" + i, null, "New system " + i, n(i), n(2 * i)));
+        }
+        return rows;
+    }
+
+    private static final List<EProcedureUsage.WardTotal> TWO_YEARS = List.of(
+            new EProcedureUsage.WardTotal(2022, n(2), n(4), n(2), "s2022"),
+            new EProcedureUsage.WardTotal(2023, n(1_800), n(100), n(50), "s2023"));
+
+    @Test
+    void shouldListTheFirstSystemsAndAdditionsOfALargeListingAndCountThemAll() {
+        EProcedureUsage.Year fy2023 = EProcedureUsage.years(TWO_YEARS, largeListing(), FiscalYear.of(2023)).get(1);
+
+        assertThat(fy2023.systemsInAll()).isEqualTo(600);
+        assertThat(fy2023.systems()).hasSize(EProcedureUsage.MAX_LISTED_SYSTEMS);
+        assertThat(fy2023.systems().get(0).name()).isEqualTo("Ｓｙｓｔｅｍ　Ａ");
+        // "Ｓｙｓｔｅｍ　Ａ" is "System A" after NFKC without spaces: not new
+        assertThat(fy2023.addedSystemsInAll()).isEqualTo(598);
+        assertThat(fy2023.addedProceduresInAll()).isEqualTo(1_200);
+        assertThat(fy2023.addedSystems()).hasSize(EProcedureUsage.MAX_LISTED_ADDITIONS)
+            .extracting(EProcedureUsage.Entry::name).startsWith("New system 1", "New system 2");
+        assertThat(fy2023.addedProcedures()).hasSize(EProcedureUsage.MAX_LISTED_ADDITIONS).first()
+            .satisfies(e -> assertThat(e.system()).isEqualTo("System B"));
+        assertThat(fy2023.additionsComplete()).isFalse();
+        assertThat(UsageFigures.additions(fy2023)).startsWith("システム「New system 1」（電子受付件数 1件）")
+            .endsWith("ほか 1,598 件（新たに掲載されたシステム 598 件・手続 1,200 件の全件は eprocedure-usage-additions.csv）");
+        // a small listing is complete
+        assertThat(EProcedureUsage.years(TOTALS, LISTED, FiscalYear.of(2022))).allMatch(EProcedureUsage.Year::additionsComplete);
+    }
+
+    @Test
+    void shouldWriteEveryAdditionOfALargeListingToTheOpenDataAndSayOnThePageWhatItLeavesOut(@TempDir Path dir)
+            throws Exception {
+        List<EProcedureUsage.Listed> listing = largeListing();
+        List<EProcedureUsage.Year> years = EProcedureUsage.years(TWO_YEARS, listing, FiscalYear.of(2023));
+
+        assertThatThrownBy(() -> new UsageEdition(new HtmlEdition()).write(years, dir))
+            .hasMessageContaining("FY2023 has 598 added systems and 1200 added procedures");
+        new UsageEdition(new HtmlEdition()).write(years, EProcedureUsage.inMemory(listing), dir);
+
+        List<String> additions = Files.readString(dir.resolve(UsageEdition.ADDITIONS_FILE)).replace("\uFEFF", "").lines()
+            .skip(1).toList();
+        assertThat(additions).hasSize(1_798);
+        assertThat(additions.get(0)).isEqualTo("2023,令和5年度,システム,New system 1,,1");
+        assertThat(additions.get(597)).isEqualTo("2023,令和5年度,システム,New system 598,,598");
+        assertThat(additions.get(598)).isEqualTo("2023,令和5年度,手続,New procedure 1,System B,1");
+        assertThat(additions.get(598 + 200)).isEqualTo("2023,令和5年度,手続,New procedure 201,New system 201,201");
+        assertThat(additions.get(1_797)).as("no such system").isEqualTo("2023,令和5年度,手続,New procedure 1200,,1200");
+        String page = Files.readString(dir.resolve("eprocedure-usage-FY2023.html"));
+        assertThat(page).contains("全 600 システムのうち、入力の順に先頭 500 システムを掲載しています")
+            .contains("ほか 1,598 件（新たに掲載されたシステム 598 件・手続 1,200 件の全件は eprocedure-usage-additions.csv）")
+            .contains(">New system 498<").doesNotContain(">New system 499<");
+    }
+
+    @Test
+    void shouldCompareNamesByFingerprintAfterNfkcWithoutSpaces() {
+        EProcedureUsage.ListedNames names = new EProcedureUsage.ListedNames();
+        for (int i = 0; i < 100_000; i++) {
+            names.add("手続 " + i);
+        }
+        names.add("手続 1"); // again: one name
+        assertThat(names.size()).isEqualTo(100_000);
+        for (int i = 0; i < 100_000; i++) {
+            assertThat(names.contains("手続" + i)).isTrue();
+        }
+        assertThat(names.contains("手続　９９９９９")).as("full-width digits and space").isTrue();
+        assertThat(names.contains("手続 100000")).isFalse();
+        assertThat(names.contains("手続 -1")).isFalse();
+        assertThat(names.contains("")).isFalse();
     }
 
 }

@@ -18,6 +18,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.report.ReportContents;
@@ -39,13 +40,44 @@ class PublishedEditionTests {
     @Autowired
     private Job annualReviewJob;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     private Path folder;
+
+    private long runId;
 
     @BeforeAll
     void runFY2022(@TempDir Path dir) throws Exception {
         JobExecution run = jobOperator.start(annualReviewJob,
                 ReviewRun.parameters(Path.of("input"), dir.resolve("out"), FiscalYear.of(2022), null));
         folder = Path.of(ReviewRuns.runFolder(run));
+        runId = run.getId();
+    }
+
+    @Test
+    void shouldReadTheSameUsageAPageAtATimeAsFromEveryRowAtOnce() {
+        List<EProcedureUsage.WardTotal> totals = jdbc.query("""
+                SELECT fiscal_year, procedure_count, total_receipts, online_receipts, source FROM in_eprocedure_figure
+                WHERE run_id = ? AND NOT excluded AND row_level = 'total' ORDER BY fiscal_year, seq, source_line""",
+                (rs, i) -> new EProcedureUsage.WardTotal(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
+                        rs.getBigDecimal(4), rs.getString(5)), runId);
+        List<EProcedureUsage.Listed> listed = jdbc.query("""
+                SELECT fiscal_year, row_level, row_id, parent_id, name, online_receipts, total_receipts
+                FROM in_eprocedure_figure
+                WHERE run_id = ? AND NOT excluded AND row_level IN ('system', 'procedure')
+                ORDER BY fiscal_year, source_line, source_file""",
+                (rs, i) -> new EProcedureUsage.Listed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)), runId);
+        List<EProcedureUsage.Year> everyRow = EProcedureUsage.years(totals, listed, FiscalYear.of(2022));
+
+        // pages of 2 rows: every page boundary of the bundled listings is crossed
+        List<EProcedureUsage.Year> paged = new EProcedureUsageReader(jdbc, 2).years(runId, FiscalYear.of(2022));
+
+        assertThat(paged).isEqualTo(everyRow).hasSize(3);
+        assertThat(paged.get(1).addedProcedures()).extracting(EProcedureUsage.Entry::name).contains("体験事業参加申込等");
+        assertThat(paged.get(2).systems()).isNotEmpty();
+        assertThat(new EProcedureUsageReader(jdbc).years(runId, FiscalYear.of(2022))).isEqualTo(everyRow);
     }
 
     private String read(String file) throws Exception {

@@ -238,35 +238,22 @@ class ReviewWorkbookTests {
 
     @Test
     void shouldGoOnOverFurtherSheetsWhenTheEprocedureTableIsLongerThanASheetHolds() throws Exception {
-        // a generated table of 626 rows for FY2020, and 250 rows per sheet for Excel's 1,048,575: the same logic
-        Path input = Files.createDirectories(dir.resolve("long-input"));
-        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, input.resolve(f.getFileName()));
-            }
-        }
-        StringBuilder generated = new StringBuilder();
-        for (int i = 1; i <= 600; i++) {
-            generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
-                .append(",generated procedure ").append(i).append(",,1,2,,,,,test,\n");
-        }
-        Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
-        JobExecution longRun = jobOperator.start(annualReviewJob,
-                ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
+        // a generated table of 628 rows for FY2020, and 250 rows per sheet for Excel's 1,048,575: the same logic
+        JobExecution longRun = longRun();
         Path whole = Path.of(ReviewRuns.runFolder(longRun)).resolve("review-chiiki2-FY2020.xlsx");
         Path split = dir.resolve("split.xlsx");
 
-        new ReviewWorkbook(jdbc, 250).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
+        new ReviewWorkbook(jdbc, 250, Integer.MAX_VALUE).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
                 new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間", "発行", "0".repeat(64), "plan-review test"),
                 split);
 
         try (XSSFWorkbook one = new XSSFWorkbook(Files.newInputStream(whole));
                 XSSFWorkbook parts = new XSSFWorkbook(Files.newInputStream(split))) {
             XSSFSheet all = one.getSheet("電子手続利用率");
-            assertThat(all.getLastRowNum()).isEqualTo(626);
+            assertThat(all.getLastRowNum()).isEqualTo(628);
             assertThat(one.getSheet("電子手続利用率 (2)")).isNull();
             List<String> names = new ArrayList<>();
-            int[] sizes = { 250, 250, 126 };
+            int[] sizes = { 250, 250, 128 };
             List<String> sheets = List.of("電子手続利用率", "電子手続利用率 (2)", "電子手続利用率 (3)");
             for (int p = 0; p < sheets.size(); p++) {
                 XSSFSheet part = parts.getSheet(sheets.get(p));
@@ -290,11 +277,99 @@ class ReviewWorkbookTests {
             parts.getSheet("表紙").forEach(row -> row.forEach(cell -> cover.add(formatter.formatCellValue(cell))));
             assertThat(cover).contains("電子手続利用率 (3)",
                     "主な電子手続の利用状況（計画の表の順）の 251〜500 行目（1シートに 250 行まで）",
-                    "主な電子手続の利用状況（計画の表の順）の 501〜626 行目（1シートに 250 行まで）");
+                    "主な電子手続の利用状況（計画の表の順）の 501〜628 行目（1シートに 250 行まで）");
         }
-        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1))
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1, 10))
             .hasMessageContaining("1048575");
         assertThat(ReviewWorkbook.MAX_DATA_ROWS + 1).isEqualTo(org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows());
+    }
+
+    /** Every cell of a row as a spreadsheet shows it. */
+    private List<String> cells(Row row) {
+        List<String> cells = new ArrayList<>();
+        row.forEach(cell -> cells.add(shown(cell)));
+        return cells;
+    }
+
+    private static final ReviewWorkbook.Cover TEST_COVER = new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間",
+            "発行", "0".repeat(64), "plan-review test");
+
+    @Test
+    void shouldListTheFirstEprocedureRowsAndTheTotalsAndPointToTheCsvAboveTheConfiguredLimit() throws Exception {
+        Path limited = dir.resolve("limited.xlsx");
+        new ReviewWorkbook(jdbc, 5).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, limited);
+
+        List<String> csv = Files.readAllLines(Path.of(ReviewRuns.runFolder(fy2020())).resolve(UtilisationListing.CSV_FILE));
+        try (XSSFWorkbook whole = fy2020Workbook();
+                XSSFWorkbook five = new XSSFWorkbook(Files.newInputStream(limited))) {
+            XSSFSheet all = whole.getSheet("電子手続利用率");
+            int rows = all.getLastRowNum();
+            assertThat(rows).as("the CSV file has every row").isEqualTo(csv.size() - 1).isGreaterThan(10);
+            XSSFSheet sheet = five.getSheet("電子手続利用率");
+            // the line above the header, plain on screen (frozen with the header) and on the first printed page
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("この表は全 " + rows
+                    + " 行のうち先頭 5 行と合計のみ。全行は eprocedure-utilisation.csv を参照（計画の表の順。"
+                    + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。");
+            assertThat(sheet.getMergedRegions()).contains(CellRangeAddress.valueOf("A1:K1"));
+            List<String> header = new ArrayList<>();
+            sheet.getRow(1).forEach(cell -> header.add(cell.getStringCellValue()));
+            assertThat(header).isEqualTo(headers(all));
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(CellRangeAddress.valueOf("2:2"));
+            // the first five rows in the plan's order, then the totals, each as the whole table shows it
+            List<List<String>> expected = new ArrayList<>();
+            for (int r = 1; r <= 5; r++) {
+                expected.add(cells(all.getRow(r)));
+            }
+            for (int r = 6; r <= rows; r++) {
+                String level = all.getRow(r).getCell(2).getStringCellValue();
+                if (level.equals("合計（算出）") || level.equals("区全体（公表値）")) {
+                    expected.add(cells(all.getRow(r)));
+                }
+            }
+            assertThat(expected).hasSize(7);
+            List<List<String>> listed = new ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                listed.add(cells(sheet.getRow(r)));
+            }
+            assertThat(listed).isEqualTo(expected);
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:K9");
+            // the cover says so too, and counts the rows listed
+            Row contents = findRow(five.getSheet("表紙"), "電子手続利用率");
+            assertThat(contents.getCell(1).getStringCellValue()).isEqualTo("主な電子手続の利用状況（計画の表の順）。全 " + rows
+                    + " 行のうち先頭 5 行と合計のみ。全行は eprocedure-utilisation.csv を参照");
+            assertThat(contents.getCell(2).getNumericCellValue()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void shouldListEveryEprocedureRowUpToTheLimitAndNeverATotalTwice() throws Exception {
+        int rows;
+        try (XSSFWorkbook whole = fy2020Workbook()) {
+            rows = whole.getSheet("電子手続利用率").getLastRowNum();
+        }
+        Path byDefault = dir.resolve("default.xlsx");
+        Path atLimit = dir.resolve("at-limit.xlsx");
+        Path oneBelow = dir.resolve("one-below.xlsx");
+        new ReviewWorkbook(jdbc).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, byDefault);
+        new ReviewWorkbook(jdbc, rows).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, atLimit);
+        new ReviewWorkbook(jdbc, rows - 1).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, oneBelow);
+
+        // at the limit nothing changes: the same bytes as with the default of 10,000 rows
+        assertThat(Files.mismatch(byDefault, atLimit)).isEqualTo(-1L);
+        try (XSSFWorkbook full = new XSSFWorkbook(Files.newInputStream(atLimit));
+                XSSFWorkbook cut = new XSSFWorkbook(Files.newInputStream(oneBelow))) {
+            XSSFSheet all = full.getSheet("電子手続利用率");
+            XSSFSheet sheet = cut.getSheet("電子手続利用率");
+            assertThat(headers(all)).contains("電子手続名");
+            // one row short of the limit the first rows reach the computed total: the published total follows once
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("全 " + rows + " 行のうち先頭 " + (rows - 1) + " 行");
+            assertThat(sheet.getLastRowNum() - 1).isEqualTo(rows);
+            for (int r = 1; r <= rows; r++) {
+                assertThat(cells(sheet.getRow(r + 1))).isEqualTo(cells(all.getRow(r)));
+            }
+        }
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, 0)).hasMessageContaining("plan-review.workbook.eprocedure-rows");
     }
 
     @Test
@@ -357,6 +432,86 @@ class ReviewWorkbookTests {
 
     private Path folder() throws Exception {
         return Path.of(ReviewRuns.runFolder(run()));
+    }
+
+    /**
+     * FY2020 with 600 generated procedures of system s05 after the bundled rows (the input's order is not the
+     * plan's), then a procedure before its system.
+     */
+    private static JobExecution longRun;
+
+    private JobExecution longRun() throws Exception {
+        if (longRun == null) {
+            Path input = Files.createDirectories(dir.resolve("long-input"));
+            try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, input.resolve(f.getFileName()));
+                }
+            }
+            StringBuilder generated = new StringBuilder();
+            for (int i = 1; i <= 600; i++) {
+                generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
+                    .append(",generated procedure ").append(i).append(",,1,2,,,,,test,\n");
+            }
+            // a procedure before the system it belongs to
+            generated.append("2020,s99-p1,procedure,s99,1,late procedure,,1,2,,,,,test,\n");
+            generated.append("2020,s99,system,,99,late system,,1,2,,,,,test,\n");
+            Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
+            longRun = jobOperator.start(annualReviewJob,
+                    ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
+        }
+        return longRun;
+    }
+
+    @Test
+    void shouldKeepTheFirstRowsInThePlansOrderInOnePassOverTheTable() throws Exception {
+        long id = longRun().getId();
+        List<Integer> inPlanOrder = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
+                Integer.class, id, 2020);
+        List<Integer> totals = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
+                Integer.class, id, 2020).stream().filter(k -> jdbc.queryForObject("SELECT row_level FROM res_eprocedure_utilisation "
+                        + "WHERE run_id = ? AND fiscal_year = 2020 AND sort_key = ?", String.class, id, k).contains("total")).toList();
+        assertThat(inPlanOrder).hasSize(628).isNotEqualTo(inPlanOrder.stream().sorted().toList());
+        assertThat(totals).hasSize(2);
+        // pages of one row and more; the systems kept as read, or (none kept) the parent joined in by the database
+        int[][] settings = { { 1, 100 }, { 7, 100 }, { 5000, 100 }, { 7, 0 }, { 5000, 0 } };
+        for (int[] setting : settings) {
+            for (int limit : new int[] { 1, 20, 30, 500, 625, 626, 627, 628, 1000 }) {
+                FirstUtilisationRows.Listing listing = new FirstUtilisationRows(jdbc, setting[0], setting[1]).of(id, 2020, limit);
+                assertThat(listing.all()).isEqualTo(628);
+                assertThat(listing.first()).extracting(FirstUtilisationRows.Row::sortKey)
+                    .as("page %d, kept %d, limit %d", setting[0], setting[1], limit)
+                    .isEqualTo(inPlanOrder.subList(0, Math.min(limit, 628)));
+                assertThat(listing.totals()).extracting(FirstUtilisationRows.Row::sortKey).isEqualTo(totals);
+            }
+        }
+        // the late system's procedure follows it, though read before it
+        List<String> names = new FirstUtilisationRows(jdbc).of(id, 2020, 1000).first().stream().map(FirstUtilisationRows.Row::name).toList();
+        assertThat(names.indexOf("late procedure")).isEqualTo(names.indexOf("late system") + 1);
+        // the PDF lists the first 500 of them and the totals, and points to the CSV file and the workbook, which
+        // lists all 628 (under its limit of 10,000)
+        String pdf = compact(ReportContents.text(Path.of(ReviewRuns.runFolder(longRun())).resolve("review-chiiki2-FY2020.pdf")));
+        assertThat(pdf).contains(compact("（全 628 行のうち先頭 500 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）"));
+        // the last pass serves a smaller request without reading again
+        FirstUtilisationRows shared = new FirstUtilisationRows(jdbc);
+        FirstUtilisationRows.Listing big = shared.of(id, 2020, 600);
+        assertThat(shared.of(id, 2020, 600)).isSameAs(big);
+        assertThat(shared.of(id, 2020, 30).first()).isEqualTo(big.first().subList(0, 30));
+    }
+
+    /** The FY2020 run of the bundled data (its e-procedure table has the plan's 25 rows), made once when needed. */
+    private static JobExecution fy2020;
+
+    private JobExecution fy2020() throws Exception {
+        if (fy2020 == null) {
+            fy2020 = jobOperator.start(annualReviewJob,
+                    ReviewRun.parameters(Path.of("input"), dir.resolve("out-fy2020"), FiscalYear.of(2020), null));
+        }
+        return fy2020;
+    }
+
+    private XSSFWorkbook fy2020Workbook() throws Exception {
+        return new XSSFWorkbook(Files.newInputStream(Path.of(ReviewRuns.runFolder(fy2020())).resolve("review-chiiki2-FY2020.xlsx")));
     }
 
     private JobExecution run() throws Exception {
