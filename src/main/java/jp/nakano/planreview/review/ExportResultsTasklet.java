@@ -30,7 +30,7 @@ import jp.nakano.planreview.eprocedure.UtilisationRow;
  */
 class ExportResultsTasklet implements Tasklet {
 
-    static final String UTILISATION_FILE = "eprocedure-utilisation.csv";
+    static final String UTILISATION_FILE = jp.nakano.planreview.report.UtilisationListing.CSV_FILE;
 
     static final String FINDINGS_FILE = "validation-findings.csv";
 
