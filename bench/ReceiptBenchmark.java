@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ import java.util.zip.GZIPInputStream;
  * DuckDB, checked to count the same rows), so the three see the same load on a shared machine; then
  * {@code summary} prints the medians with rows per second and the ratios.
  *
- * <p>Usage: {@code java -cp duckdb_jdbc.jar bench/ReceiptBenchmark.java <receipts-year-folder>} and
- * {@code java bench/ReceiptBenchmark.java summary <rows> <job-seconds,...> <bare-seconds,...> <duckdb-seconds,...>}
+ * <p>Usage (bench/run.sh compiles bench/ first): {@code java -cp duckdb_jdbc.jar:<classes> ReceiptBenchmark
+ * <receipts-year-folder>} and {@code java -cp <classes> ReceiptBenchmark summary <rows> <job-seconds,...> <bare-seconds,...> <duckdb-seconds,...>}
  */
 public class ReceiptBenchmark {
 
@@ -51,7 +50,7 @@ public class ReceiptBenchmark {
             files = list.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz")).sorted().toList();
         }
         long start = System.nanoTime();
-        long bareRows = bare(files, 2);
+        long bareRows = bare(files, DuckDb.THREADS);
         double bare = (System.nanoTime() - start) / 1e9;
         boolean gzip = files.get(0).toString().endsWith(".gz");
         start = System.nanoTime();
@@ -81,11 +80,10 @@ public class ReceiptBenchmark {
     }
 
     static long duckdb(String glob) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("SET threads = 2");
+        try (Connection c = DuckDb.open(); Statement s = c.createStatement()) {
             long total = 0;
             try (ResultSet rs = s.executeQuery("SELECT procedure_id, month(received_on) AS m, channel, count(*) AS n "
-                    + "FROM read_csv('" + glob + "', header = true) GROUP BY ALL")) {
+                    + "FROM read_csv(" + DuckDb.literal(glob) + ", header = true) GROUP BY ALL")) {
                 while (rs.next()) {
                     total += rs.getLong(4);
                 }
