@@ -35,7 +35,7 @@ case "${1:-bundled}" in
     tail -1 "$work/job.log"
     echo "wall $(grep -E 'Elapsed \(wall' "$work/time.txt" | sed 's/.*: //'), user $(grep -E 'User time' "$work/time.txt" | sed 's/.*: //') s, peak RSS $(grep -E 'Maximum resident' "$work/time.txt" | sed 's/.*: //') KB"
     # the run's log: in its published folder, or in .failed-<run-id> when the run did not complete
-    log=$(ls -t "$work"/out/FY2023/*/run.log "$work"/out/.failed-*/run.log 2>/dev/null | head -1)
+    log=$(ls -t "$work"/out/FY2023/*/run.log "$work"/out/.failed-*/run.log 2>/dev/null | head -1 || true)
     published=$(dirname "$log")
     case "$published" in */.failed-*) published="" ;; esac
     # then DuckDB on the same file, in a fresh JVM: the loading, every rate and the sub-row check, compared with the job's
