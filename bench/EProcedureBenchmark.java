@@ -46,6 +46,10 @@ public class EProcedureBenchmark {
 
     private static final Pattern COMPLETED = Pattern.compile("COMPLETED in ([0-9.]+) s");
 
+    private static final Pattern WRITTEN = Pattern.compile("written\\s+(\\d+)");
+
+    private static final Pattern FINDINGS = Pattern.compile("findings\\s+(\\d+)");
+
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]);
         int year = Integer.parseInt(args[1]);
@@ -70,12 +74,12 @@ public class EProcedureBenchmark {
                 duck.rows, duck.rated, duck.yearRates.size(), year, duck.mismatches.size(), year - 1, year);
         System.out.printf(Locale.ROOT, "ratio job whole run / DuckDB: %s; steps before rendering / DuckDB: %s%n",
                 ratio(job.wall, duck.wall), ratio(job.beforeRendering, duck.wall));
-        compare(duck, published, year);
+        compare(duck, job, published, year);
     }
 
     /** What DuckDB did, with the time of each part (seconds). */
     record Duck(double wall, double driver, double load, double rates, double check, long rows, long rated,
-            Map<String, BigInteger> yearRates, List<String> mismatches) {
+            long rowsOfBothYears, Map<String, BigInteger> yearRates, List<String> mismatches) {
     }
 
     static Duck duckdb(Path csv, int year) throws Exception {
@@ -112,6 +116,12 @@ public class EProcedureBenchmark {
             }
             double wall = (System.nanoTime() - start) / 1e9;
             // for the comparison with the job's outputs, not timed
+            long rowsOfBothYears;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM rates WHERE fiscal_year IN (" + (year - 1) + ", "
+                    + year + ") AND level IN ('system', 'procedure', 'other')")) {
+                rs.next();
+                rowsOfBothYears = rs.getLong(1);
+            }
             Map<String, BigInteger> yearRates = new HashMap<>();
             try (ResultSet rs = s.executeQuery("SELECT row_id, CAST(rate_hundredths AS VARCHAR) FROM rates WHERE fiscal_year = "
                     + year + " AND level IN ('system', 'procedure', 'other')")) {
@@ -127,7 +137,7 @@ public class EProcedureBenchmark {
             }
             mismatches.sort(null);
             return new Duck(wall, (connected - start) / 1e9, (loaded - connected) / 1e9, (rated - loaded) / 1e9,
-                    (checked - rated) / 1e9, rows, ratedRows, yearRates, mismatches);
+                    (checked - rated) / 1e9, rows, ratedRows, rowsOfBothYears, yearRates, mismatches);
         }
     }
 
@@ -144,7 +154,7 @@ public class EProcedureBenchmark {
 
     /** The job's figures from its run.log, console and GNU time; a time is NaN when the job never reached it. */
     record Job(double wall, String completed, double beforeRendering, double rendering, String renderStatus,
-            Map<String, Double> steps) {
+            Map<String, Double> steps, long computed, long checkFindings) {
 
         String stepList() {
             StringBuilder out = new StringBuilder();
@@ -163,12 +173,20 @@ public class EProcedureBenchmark {
         double before = 0;
         double rendering = Double.NaN;
         String renderStatus = null;
+        long computed = -1;
+        long checkFindings = -1;
         for (String line : Files.readAllLines(runLog, StandardCharsets.UTF_8)) {
             Matcher m = STEP.matcher(line);
             if (!m.find()) {
                 continue;
             }
             double s = Double.parseDouble(m.group(2));
+            if (m.group(1).equals("computeUtilisationStep")) {
+                computed = number(WRITTEN, line);
+            }
+            if (m.group(1).equals("checkUtilisationStep")) {
+                checkFindings = number(FINDINGS, line);
+            }
             if (m.group(1).equals("renderReportsStep")) {
                 rendering = s;
                 renderStatus = m.group(3);
@@ -191,7 +209,12 @@ public class EProcedureBenchmark {
                 wall = clock(line.substring(line.lastIndexOf(": ") + 2).strip());
             }
         }
-        return new Job(wall, completed, before, rendering, renderStatus, steps);
+        return new Job(wall, completed, before, rendering, renderStatus, steps, computed, checkFindings);
+    }
+
+    private static long number(Pattern pattern, String line) {
+        Matcher m = pattern.matcher(line);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     /** GNU time's m:ss.ss or h:mm:ss. */
@@ -203,9 +226,24 @@ public class EProcedureBenchmark {
         return seconds;
     }
 
-    static void compare(Duck duck, Path published, int year) throws IOException {
+    static void compare(Duck duck, Job job, Path published, int year) throws IOException {
         if (published == null || !Files.isRegularFile(published.resolve("eprocedure-utilisation.csv"))) {
-            System.out.println("agree with the job: cannot tell, the job published no outputs");
+            // no outputs: the step lines of run.log still give the rows computed (both years) and the check's findings
+            if (job.computed < 0 || job.checkFindings < 0) {
+                System.out.println("agree with the job: cannot tell, the job published no outputs and did not reach "
+                        + "checkUtilisationStep");
+                System.exit(1);
+            }
+            boolean rows = job.computed == duck.rowsOfBothYears;
+            boolean mismatches = job.checkFindings == duck.mismatches.size();
+            System.out.printf(Locale.ROOT, "job (run.log, no outputs published): computeUtilisationStep wrote %,d rows of "
+                    + "FY%d and FY%d, checkUtilisationStep found %,d; DuckDB %,d rows and %,d mismatches%n", job.computed,
+                    year - 1, year, job.checkFindings, duck.rowsOfBothYears, duck.mismatches.size());
+            System.out.printf("agree with the job: rows %s, sub-row mismatches %s (rates not compared one by one: no "
+                    + "eprocedure-utilisation.csv)%n", yes(rows), yes(mismatches));
+            if (!rows || !mismatches) {
+                System.exit(1);
+            }
             return;
         }
         List<List<String>> utilisation = Csv.read(published.resolve("eprocedure-utilisation.csv"));
