@@ -8,9 +8,10 @@
 #                                 SAMPLE receipt logs of ROWS applications (default 1,000,000) in FILES files
 #                                 (default 8) under /tmp: the job's counting (heap 256 MB, peak RSS), DuckDB's
 #                                 read_csv + GROUP BY and a bare two-core Java count on the same files, with ratios
-# Build first: mvn -B -q -DskipTests package
+# Build first: mvn -B -q -DskipTests package. JAR=<path> runs another build of the application (to compare two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+app=${JAR:-target/plan-review.jar}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # DuckDB's JDBC driver for the benchmark only: Maven Central through Maven, never a dependency of the jar; and
@@ -24,13 +25,13 @@ case "${1:-bundled}" in
   bundled)
     for i in 1 2 3 4 5; do
       /usr/bin/time -f "run $i: wall %e s, user %U s, peak RSS %M KB" \
-        java -jar target/plan-review.jar --output="$work/out" --plan-review.data-dir="$work/data" --force > /dev/null
+        java -jar "$app" --output="$work/out" --plan-review.data-dir="$work/data" --force > /dev/null
     done ;;
   streaming)
     rows=${2:-1000000}
     java bench/SampleInputGenerator.java "$work/sample-input" "$rows"
     bench_classes
-    /usr/bin/time -v java -Xmx256m -jar target/plan-review.jar --input="$work/sample-input" --output="$work/out" \
+    /usr/bin/time -v java -Xmx256m -jar "$app" --input="$work/sample-input" --output="$work/out" \
         --fiscal-year=2023 --plan-review.data-dir="$work/data" > "$work/job.log" 2> "$work/time.txt" || true
     tail -1 "$work/job.log"
     echo "wall $(grep -E 'Elapsed \(wall' "$work/time.txt" | sed 's/.*: //'), user $(grep -E 'User time' "$work/time.txt" | sed 's/.*: //') s, peak RSS $(grep -E 'Maximum resident' "$work/time.txt" | sed 's/.*: //') KB"
@@ -50,7 +51,7 @@ case "${1:-bundled}" in
     runs=${RUNS:-3}
     job="" bare="" duck=""
     for i in $(seq 1 "$runs"); do
-      /usr/bin/time -v java -Xmx256m -jar target/plan-review.jar --input="$work/receipt-input" --output="$work/out" \
+      /usr/bin/time -v java -Xmx256m -jar "$app" --input="$work/receipt-input" --output="$work/out" \
           --fiscal-year=2023 --plan-review.data-dir="$work/data" --force > "$work/job.log" 2> "$work/time.txt" || true
       log=$(ls -t "$work"/out/FY2023/*/run.log | head -1)
       # the job's counting: from the end of the step just before countReceiptsStep to the end of
