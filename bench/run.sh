@@ -8,6 +8,9 @@
 #                                 SAMPLE receipt logs of ROWS applications (default 1,000,000) in FILES files
 #                                 (default 8) under /tmp: the job's counting (heap 256 MB, peak RSS), DuckDB's
 #                                 read_csv + GROUP BY and a bare two-core Java count on the same files, with ratios
+#   bench/run.sh receipts-compare ROWS A.jar [B.jar]
+#                                 the job's counting window of two builds in turn (RUNS rounds, default 4) on the
+#                                 same SAMPLE logs: before/after a change on a machine whose load moves
 # Build first: mvn -B -q -DskipTests package. JAR=<path> runs another build of the application (to compare two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,5 +79,25 @@ case "${1:-bundled}" in
       total=$(echo "$line" | sed 's/rows=\([0-9]*\).*/\1/')
     done
     java -cp "$work/classes" ReceiptBenchmark summary "$total" "$job" "$bare" "$duck" ;;
-  *) echo "usage: bench/run.sh bundled | streaming [ROWS] | receipts [ROWS] [FILES] [gzip]" >&2; exit 2 ;;
+  receipts-compare)
+    # two builds in turn on the same generated logs: the job's counting window of each run (as above)
+    rows=${2:-10000000}
+    a=${3:?a build to compare, e.g. /tmp/before.jar}
+    b=${4:-target/plan-review.jar}
+    java bench/ReceiptLogGenerator.java "$work/receipt-input" "$rows" 8 plain
+    for i in $(seq 1 "${RUNS:-4}"); do
+      for build in "$a" "$b"; do
+        rm -rf "$work/out" "$work/data"
+        java -Xmx256m -jar "$build" --input="$work/receipt-input" --output="$work/out" --fiscal-year=2023 \
+            --plan-review.data-dir="$work/data" --force > /dev/null 2>&1 || true
+        log=$(ls "$work"/out/FY2023/*/run.log)
+        s=$(awk '/StepProgressListener - / {split($2, t, ":"); now = t[1] * 3600 + t[2] * 60 + t[3]}
+                 /StepProgressListener - countReceiptsStep/ {a = prev}
+                 /StepProgressListener - summariseReceiptsStep/ {b = now}
+                 /StepProgressListener - / {prev = now}
+                 END {printf "%.3f", b - a}' "$log")
+        echo "round $i $build: job counting $s s, load $(cut -d' ' -f1 /proc/loadavg)"
+      done
+    done ;;
+  *) echo "usage: bench/run.sh bundled | streaming [ROWS] | receipts [ROWS] [FILES] [gzip] | receipts-compare ROWS A.jar [B.jar]" >&2; exit 2 ;;
 esac
