@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ import java.util.zip.GZIPInputStream;
  * DuckDB, checked to count the same rows), so the three see the same load on a shared machine; then
  * {@code summary} prints the medians with rows per second and the ratios.
  *
- * <p>Usage: {@code java -cp duckdb_jdbc.jar bench/ReceiptBenchmark.java <receipts-year-folder>} and
- * {@code java bench/ReceiptBenchmark.java summary <rows> <job-seconds,...> <bare-seconds,...> <duckdb-seconds,...>}
+ * <p>Usage (bench/run.sh compiles bench/ first): {@code java -cp duckdb_jdbc.jar:<classes> ReceiptBenchmark
+ * <receipts-year-folder>} and {@code java -cp <classes> ReceiptBenchmark summary <rows> <job-seconds,...> <bare-seconds,...> <duckdb-seconds,...>}
  */
 public class ReceiptBenchmark {
 
@@ -51,7 +50,7 @@ public class ReceiptBenchmark {
             files = list.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".csv.gz")).sorted().toList();
         }
         long start = System.nanoTime();
-        long bareRows = bare(files, 2);
+        long bareRows = bare(files, DuckDb.THREADS);
         double bare = (System.nanoTime() - start) / 1e9;
         boolean gzip = files.get(0).toString().endsWith(".gz");
         start = System.nanoTime();
@@ -64,28 +63,45 @@ public class ReceiptBenchmark {
     }
 
     static double[] seconds(String list) {
-        return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).sorted().toArray();
+        return Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** The ratio of each round (its three runs follow each other, so they saw about the same load), then the median. */
+    static double pairedMedian(double[] numerator, double[] denominator) {
+        double[] ratios = new double[numerator.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = numerator[i] / denominator[i];
+        }
+        return median(ratios);
     }
 
     static void summary(long rows, double[] job, double[] bare, double[] duck) {
-        double j = job[job.length / 2];
-        double b = bare[bare.length / 2];
-        double d = duck[duck.length / 2];
+        double j = median(job);
+        double b = median(bare);
+        double d = median(duck);
         System.out.printf("rows %,d; medians of %d rounds (job run, then bare and DuckDB in a fresh JVM)%n", rows, job.length);
         System.out.printf("%-34s %8s %14s   %s%n", "counter", "seconds", "rows/s", "each round");
         System.out.printf("%-34s %8.2f %,14.0f   %s%n", "job (countReceipts + summarise)", j, rows / j, Arrays.toString(job));
         System.out.printf("%-34s %8.2f %,14.0f   %s%n", "DuckDB read_csv + GROUP BY", d, rows / d, Arrays.toString(duck));
         System.out.printf("%-34s %8.2f %,14.0f   %s%n", "bare Java, 2 threads", b, rows / b, Arrays.toString(bare));
-        System.out.printf("job speed / DuckDB speed: %.2f (target >= 1.00)%n", d / j);
-        System.out.printf("job speed / bare speed:   %.2f (target >= 0.70)%n", b / j);
+        System.out.printf("job speed / DuckDB speed: %.2f (target >= 1.00); median of the rounds' own ratios %.2f%n", d / j,
+                pairedMedian(duck, job));
+        System.out.printf("job speed / bare speed:   %.2f (target >= 0.70); median of the rounds' own ratios %.2f%n", b / j,
+                pairedMedian(bare, job));
     }
 
     static long duckdb(String glob) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-            s.execute("SET threads = 2");
+        try (Connection c = DuckDb.open(); Statement s = c.createStatement()) {
             long total = 0;
             try (ResultSet rs = s.executeQuery("SELECT procedure_id, month(received_on) AS m, channel, count(*) AS n "
-                    + "FROM read_csv('" + glob + "', header = true) GROUP BY ALL")) {
+                    + "FROM read_csv(" + DuckDb.literal(glob) + ", header = true) GROUP BY ALL")) {
                 while (rs.next()) {
                     total += rs.getLong(4);
                 }

@@ -7,8 +7,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes an ILLUSTRATIVE SAMPLE input folder for the streaming benchmark: the bundled plan files as they
- * are, and an eprocedure-figures.csv with a chosen number of invented procedure rows. Never copy its
- * output into input/: the figures are made up.
+ * are, and an eprocedure-figures.csv with a chosen number of invented procedure rows (1,000 rows a system: the
+ * system row and 999 procedures; every 50th system from the 7th and from the 23rd does not add up, on purpose).
+ * Never copy its output into input/: the figures are made up.
  *
  * <p>Usage: {@code java bench/SampleInputGenerator.java <target-dir> <rows>}
  */
@@ -38,12 +39,20 @@ public class SampleInputGenerator {
                     long on = all * ((s + p) % 101) / 100;
                     online += on;
                     total += all;
-                    procedures.append("2023,s").append(s).append("-p").append(p).append(",procedure,s").append(s)
-                        .append(',').append(p).append(",SAMPLE procedure ").append(p).append(",,").append(on)
+                    // every 50th system from the 23rd lists its last row as the remainder (上記以外): a complete listing
+                    boolean remainder = s % 50 == 23 && p == perSystem - 1;
+                    procedures.append("2023,s").append(s).append("-p").append(p)
+                        .append(remainder ? ",other,s" : ",procedure,s").append(s).append(',').append(p)
+                        .append(remainder ? ",SAMPLE 上記以外" : ",SAMPLE procedure ").append(remainder ? "" : p).append(",,").append(on)
                         .append(',').append(all).append(",SAMPLE (invented for the benchmark)\n");
                 }
-                out.write("2023,s" + s + ",system,," + s + ",SAMPLE system " + s + "," + (perSystem - 1) + "," + online
-                        + "," + total + ",SAMPLE (invented for the benchmark)\n");
+                // a few systems whose rows do not add up, so that the sub-row check (checkUtilisationStep) has
+                // something to find: every 50th from the 7th enters too few 電子受付件数 (its partial listing exceeds
+                // it), every 50th from the 23rd one 全受付件数 too many (its complete listing falls short)
+                long systemOnline = s % 50 == 7 ? online - s : online;
+                long systemTotal = s % 50 == 23 ? total + 1 : total;
+                out.write("2023,s" + s + ",system,," + s + ",SAMPLE system " + s + "," + (perSystem - 1) + "," + systemOnline
+                        + "," + systemTotal + ",SAMPLE (invented for the benchmark)\n");
                 out.write(procedures.toString());
             }
         }

@@ -27,6 +27,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
 import jp.nakano.planreview.review.RunFolder;
 
 /**
@@ -102,7 +103,7 @@ class Downloads {
     /** The files of a run in the order a reader looks for them: the reports, then the tables, then the records. */
     static final List<String> ORDER = List.of("eprocedure-usage.csv", "eprocedure-usage-additions.csv", "kpi-attainment.csv", "kpi-summary.csv", "kpi-series.csv",
             "measure-progress.csv", "measure-summary.csv",
-            "eprocedure-utilisation.csv", "input-files.csv", FINDINGS, RunManifest.FILE_NAME, RunFolder.LOG_FILE);
+            "eprocedure-utilisation.csv", ExportReceiptCountsTasklet.FILE, "input-files.csv", FINDINGS, RunManifest.FILE_NAME, RunFolder.LOG_FILE);
 
     /** What a file is, in the words of the report's readers; {@code plans} names the plans of the reports. */
     static String label(String name, Map<String, String> plans) {
@@ -126,6 +127,7 @@ class Downloads {
             case "measure-progress.csv" -> "取組事項の進捗状況";
             case "measure-summary.csv" -> "取組の集計";
             case "eprocedure-utilisation.csv" -> "電子手続利用率";
+            case ExportReceiptCountsTasklet.FILE -> "受付ログの集計（電子受付件数・全受付件数）";
             case "eprocedure-usage.csv" -> "電子申請の利用状況（オープンデータ）";
             case "eprocedure-usage-additions.csv" -> "新たに掲載されたシステム・手続（オープンデータ）";
             case "input-files.csv" -> "入力ファイルの一覧";

@@ -2,7 +2,10 @@ package jp.nakano.planreview.receipts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -15,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.common.CsvOutput;
+import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 
 /**
@@ -42,7 +46,7 @@ public class ExportReceiptCountsTasklet implements Tasklet {
     private static final String SUMS = "SUM(online_count) AS online_n, SUM(counter_count) AS counter_n, "
             + "SUM(mail_count) AS mail_n, SUM(other_count) AS other_n";
 
-    /** Ward, then each system, then each procedure; the year's row (no month) before its months. */
+    /** The sums per scope, row and month; {@link #ORDER} puts them in the file's order. */
     private static final String ROWS = """
             SELECT x.scope_order, x.scope_order, x.row_id, x.month, x.online_n, x.counter_n, x.mail_n, x.other_n,
                    (SELECT MIN(name) FROM in_eprocedure_figure n WHERE n.run_id = ? AND n.fiscal_year = ? AND n.row_id = x.row_id),
@@ -55,8 +59,16 @@ public class ExportReceiptCountsTasklet implements Tasklet {
               UNION ALL SELECT 1, system_id, received_month, %1$s FROM %2$s s GROUP BY system_id, received_month
               UNION ALL SELECT 2, procedure_id, '', %1$s FROM %2$s p GROUP BY procedure_id
               UNION ALL SELECT 2, procedure_id, received_month, %1$s FROM %2$s p GROUP BY procedure_id, received_month
-            ) x
-            ORDER BY x.scope_order, x.row_id, x.month""".formatted(SUMS, COUNTS);
+            ) x""".formatted(SUMS, COUNTS);
+
+    /**
+     * Ward, then each system, then each procedure, each by row_id, the year's row (no month) before its months.
+     * Sorted here, not by ORDER BY: a database sorts text by its collation (PostgreSQL's ja-u-ka-shifted ignores
+     * the hyphen and puts lower case first: s01a before s01-P5), Java by code point, as HSQLDB does, so the file
+     * is the same on every database.
+     */
+    private static final Comparator<Line> ORDER = Comparator.comparingInt(Line::scope).thenComparing(Line::rowId)
+        .thenComparing(Line::month);
 
     private static final List<String> SCOPES = List.of("ward", "system", "procedure");
 
@@ -95,28 +107,30 @@ public class ExportReceiptCountsTasklet implements Tasklet {
             args[6 + 4 * k + 2] = run;
             args[6 + 4 * k + 3] = fy;
         }
-        long[] written = { 0 };
-        String japanese = FiscalYear.of(fy).toString();
+        // a row per scope and month: (1 + systems + procedures) × 13 rows, a few thousand at most
+        List<Line> lines = new ArrayList<>(jdbc.query(ROWS, (rs, i) -> new Line(rs.getInt(2), rs.getString(3),
+                rs.getString(4), rs.getString(9), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                Decimals.normalise(rs.getBigDecimal(10)), Decimals.normalise(rs.getBigDecimal(11))), args));
+        lines.sort(ORDER);
         try (CsvOutput out = CsvOutput.create(folder.get().resolve(FILE), COLUMNS)) {
-            jdbc.query(ROWS, rs -> {
-                long online = rs.getLong(5);
-                long total = online + rs.getLong(6) + rs.getLong(7) + rs.getLong(8);
-                String scope = SCOPES.get(rs.getInt(2));
-                try {
-                    out.row(fy, scope, scope.equals("ward") ? null : rs.getString(3),
-                            scope.equals("ward") ? "区全体" : rs.getString(9), rs.getString(4).isEmpty() ? null : rs.getString(4),
-                            online, rs.getLong(6), rs.getLong(7), rs.getLong(8), total,
-                            jp.nakano.planreview.common.Decimals.normalise(rs.getBigDecimal(10)),
-                            jp.nakano.planreview.common.Decimals.normalise(rs.getBigDecimal(11)));
-                }
-                catch (IOException ex) {
-                    throw new UncheckedIOException("cannot write " + FILE + " for " + japanese, ex);
-                }
-                written[0]++;
-            }, args);
+            for (Line line : lines) {
+                String scope = SCOPES.get(line.scope());
+                long total = line.online() + line.counter() + line.mail() + line.other();
+                out.row(fy, scope, scope.equals("ward") ? null : line.rowId(), scope.equals("ward") ? "区全体" : line.name(),
+                        line.month().isEmpty() ? null : line.month(), line.online(), line.counter(), line.mail(),
+                        line.other(), total, line.enteredOnline(), line.enteredTotal());
+            }
         }
-        contribution.incrementWriteCount(written[0]);
+        catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + FILE + " for " + FiscalYear.of(fy), ex);
+        }
+        contribution.incrementWriteCount(lines.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /** One row of the file as the database sums it: scope 0 ward, 1 system, 2 procedure; month empty for the year. */
+    private record Line(int scope, String rowId, String month, String name, long online, long counter, long mail,
+            long other, BigDecimal enteredOnline, BigDecimal enteredTotal) {
     }
 
 }

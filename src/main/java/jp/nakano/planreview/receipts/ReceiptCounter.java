@@ -31,6 +31,21 @@ public final class ReceiptCounter {
         .map(c -> c.code().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
         .toArray(byte[][]::new);
 
+    /** The channel whose code has each length; -1 for none. */
+    private static final int[] BY_LENGTH = byLength();
+
+    private static int[] byLength() {
+        int[] byLength = new int[Arrays.stream(CHANNELS).mapToInt(code -> code.length).max().orElse(0) + 1];
+        Arrays.fill(byLength, -1);
+        for (int c = 0; c < CHANNELS.length; c++) {
+            if (byLength[CHANNELS[c].length] >= 0) {
+                throw new IllegalStateException("two channel codes of the same length: the lookup needs them apart");
+            }
+            byLength[CHANNELS[c].length] = c;
+        }
+        return byLength;
+    }
+
     private static final int[] DAYS = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 
     private final ProcedureIndex procedures;
@@ -147,6 +162,12 @@ public final class ReceiptCounter {
             byte c;
             if (i < end) {
                 c = buf[i];
+                // most bytes of a record (digits, letters, '-', '/') are above ',' and need no other test; the
+                // delimiters, quote, CR and LF are below it, as are the bytes of multi-byte characters (negative)
+                if (c > ',') {
+                    i++;
+                    continue;
+                }
             }
             else if (!eof) {
                 return -1;
@@ -311,13 +332,9 @@ public final class ReceiptCounter {
 
     private static int channel(byte[] b, int from, int to) {
         int len = to - from;
-        for (int c = 0; c < CHANNELS.length; c++) {
-            byte[] code = CHANNELS[c];
-            if (code.length == len && Arrays.equals(code, 0, len, b, from, to)) {
-                return c;
-            }
-        }
-        return -1;
+        // the channels' codes differ in length: one comparison decides
+        int c = len < BY_LENGTH.length ? BY_LENGTH[len] : -1;
+        return c >= 0 && Arrays.equals(CHANNELS[c], 0, len, b, from, to) ? c : -1;
     }
 
     private static boolean blank(byte[] b, int from, int to) {

@@ -191,7 +191,7 @@ public class AnnualReviewJobConfiguration {
             .listener(new JobExecutionListener() {
                 @Override
                 public void beforeJob(JobExecution execution) {
-                    // with receipt logs, after countReceiptsStep: the warm-up would take a core from the count
+                    // with receipt logs, after summariseReceiptsStep: the warm-up would take a core from the count
                     if (!hasReceiptLogs(execution)) {
                         startReportWarmUp();
                     }
@@ -225,6 +225,17 @@ public class AnnualReviewJobConfiguration {
                 .tasklet(new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder, reviewRun::runId,
                         receipts.figures()), transactionManager)
                 .listener(new StepProgressListener(jdbc, null))
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution step) {
+                        // with receipt logs, after they are counted and stored: the warm-up would take a core
+                        // (and the compiler's) from them
+                        if (hasReceiptLogs(step.getJobExecution())) {
+                            startReportWarmUp();
+                        }
+                        return step.getExitStatus();
+                    }
+                })
                 .build())
             .next(new StepBuilder("hashReceiptLogsStep", jobRepository)
                 .tasklet(new HashReceiptLogsTasklet(jdbc, reviewRun::runId, reviewRun::inputDir), transactionManager)
@@ -334,15 +345,6 @@ public class AnnualReviewJobConfiguration {
             .gridSize(receipts.threads())
             .taskExecutor(executor)
             .listener(new StepProgressListener(jdbc, null))
-            .listener(new StepExecutionListener() {
-                @Override
-                public ExitStatus afterStep(StepExecution step) {
-                    if (hasReceiptLogs(step.getJobExecution())) {
-                        startReportWarmUp();
-                    }
-                    return step.getExitStatus();
-                }
-            })
             .build();
     }
 

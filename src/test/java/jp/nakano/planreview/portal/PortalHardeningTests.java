@@ -30,6 +30,7 @@ import jp.nakano.planreview.audit.ManifestFile;
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.command.CommandFixture;
 import jp.nakano.planreview.command.ServeCommand;
+import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
 
 /**
  * The portal as a hostile user meets it, over plain HTTP (no browser needed): files changed after the run,
@@ -45,6 +46,9 @@ class PortalHardeningTests {
 
     /** The damaged copy: an older run id, so that latest stays on the real run. */
     private static final String DAMAGED = "20200101-000000-1-0d0d0d";
+
+    /** A copy of the run that also has receipt-counts.csv, as a run whose input had receipt logs: an older run id. */
+    private static final String RECEIPTS_RUN = "20200102-000000-1-0e0e0e";
 
     /** A run folder outside the output folder that links lead to. */
     private static final String LINKED_RUN = "20190101-000000-1-111111";
@@ -81,6 +85,18 @@ class PortalHardeningTests {
         byte[] pdf = Files.readAllBytes(damaged.resolve(PDF));
         pdf[pdf.length / 2] ^= 0x20;
         Files.write(damaged.resolve(PDF), pdf);
+
+        // the same run as one with receipt logs would publish it: receipt-counts.csv beside the others, in the manifest
+        Path withReceipts = Files.createDirectories(output.resolve("FY2022").resolve(RECEIPTS_RUN));
+        try (Stream<Path> files = Files.list(output.resolve("FY2022").resolve(runId))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, withReceipts.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(withReceipts.resolve(ExportReceiptCountsTasklet.FILE), "\uFEFFfiscal_year,scope,row_id,name,month,"
+                + "online_receipts,counter_receipts,mail_receipts,other_receipts,total_receipts,entered_online_receipts,"
+                + "entered_total_receipts\r\n2022,ward,,区全体,,1045,25,0,0,1070,,\r\n", StandardCharsets.UTF_8);
+        ManifestFile.write(withReceipts, ManifestFile.read(withReceipts));
 
         // links planted in the output folder, leading out of it: a year and a run
         Path outside = Files.createDirectories(shared.resolve("elsewhere"));
@@ -233,6 +249,38 @@ class PortalHardeningTests {
      * A year folder linked to a place outside the output folder was followed and shown; a linked run folder was
      * listed as 完了 and then answered 404. Links that leave the output folder are now ignored everywhere.
      */
+    @Test
+    void shouldListTheReceiptCountsInJapaneseAfterTheUtilisationWhenTheRunHasThem() throws Exception {
+        HttpClient staff = logIn("hanako");
+
+        HttpResponse<String> list = get(staff, "/fy/2022");
+        HttpResponse<String> download = get(staff, "/fy/2022/runs/" + RECEIPTS_RUN + "/files/" + ExportReceiptCountsTasklet.FILE);
+
+        assertThat(list.statusCode()).isEqualTo(200);
+        String withReceipts = runRow(list.body(), RECEIPTS_RUN);
+        String link = "<a href=\"/fy/2022/runs/" + RECEIPTS_RUN + "/files/" + ExportReceiptCountsTasklet.FILE + "\">"
+                + "受付ログの集計（電子受付件数・全受付件数）</a>";
+        assertThat(withReceipts).contains(link).contains("CSV 1 KB ・ " + ExportReceiptCountsTasklet.FILE);
+        // with the tables: after 電子手続利用率, before the list of input files
+        assertThat(withReceipts.indexOf("電子手続利用率</a>")).isPositive().isLessThan(withReceipts.indexOf(link));
+        assertThat(withReceipts.indexOf(link)).isLessThan(withReceipts.indexOf("入力ファイルの一覧</a>"));
+        // a run without receipt logs has no such file, and none is listed
+        assertThat(runRow(list.body(), runId)).contains("電子手続利用率</a>").doesNotContain(ExportReceiptCountsTasklet.FILE)
+            .doesNotContain("受付ログの集計");
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(download.body()).isEqualTo(Files.readString(output.resolve("FY2022").resolve(RECEIPTS_RUN)
+            .resolve(ExportReceiptCountsTasklet.FILE), StandardCharsets.UTF_8));
+    }
+
+    /** The table row of one run on the runs page. */
+    private static String runRow(String page, String run) {
+        int at = page.indexOf("<code>" + run + "</code>");
+        assertThat(at).as(run + " on the page").isPositive();
+        int end = page.indexOf("</tr>", at);
+        return page.substring(at, end);
+    }
+
     @Test
     void shouldIgnoreLinksThatLeaveTheOutputFolderEverywhere() throws Exception {
         HttpClient auditor = logIn("taro");

@@ -34,6 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import jp.nakano.planreview.PlanReviewApplication;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.receipts.ExportReceiptCountsTasklet;
 import jp.nakano.planreview.report.ReportContents;
 
 /**
@@ -59,6 +60,9 @@ class PostgresReviewJobTests {
     private static final List<String> CSV_FILES = List.of(ExportResultsTasklet.UTILISATION_FILE,
             ExportResultsTasklet.ATTAINMENT_FILE, ExportResultsTasklet.SUMMARY_FILE, ExportResultsTasklet.SERIES_FILE,
             ExportResultsTasklet.INPUTS_FILE, ExportResultsTasklet.FINDINGS_FILE);
+
+    /** The year of the run with SAMPLE receipt logs ({@link ReceiptLogJobTests#inputWithLogs}). */
+    private static final int RECEIPTS_YEAR = 2021;
 
     @TempDir
     private static Path dir;
@@ -120,17 +124,39 @@ class PostgresReviewJobTests {
         if (PASSWORD != null) {
             postgresArgs.add("--spring.datasource.password=" + PASSWORD);
         }
+        Path receiptInput = inputWithReceiptIdsThatCollateDifferently(dir.resolve("receipts"));
         try (ConfigurableApplicationContext postgres = start(postgresArgs.toArray(String[]::new))) {
             for (int year : YEARS) {
-                onPostgres.put(year, run(postgres, dir.resolve("postgres"), year));
+                onPostgres.put(year, run(postgres, ReviewFixture.BUNDLED_INPUT, dir.resolve("postgres"), year));
             }
+            onPostgres.put(RECEIPTS_YEAR, run(postgres, receiptInput, dir.resolve("postgres"), RECEIPTS_YEAR));
         }
         try (ConfigurableApplicationContext hsqldb = start(
                 "--spring.datasource.url=jdbc:hsqldb:mem:postgres-comparison;hsqldb.tx=mvcc")) {
             for (int year : YEARS) {
-                onHsqldb.put(year, run(hsqldb, dir.resolve("hsqldb"), year));
+                onHsqldb.put(year, run(hsqldb, ReviewFixture.BUNDLED_INPUT, dir.resolve("hsqldb"), year));
             }
+            onHsqldb.put(RECEIPTS_YEAR, run(hsqldb, receiptInput, dir.resolve("hsqldb"), RECEIPTS_YEAR));
         }
+    }
+
+    /**
+     * The bundled data with ReceiptLogJobTests' SAMPLE logs, and two SAMPLE FY2021 procedures whose ids sort apart
+     * by code point (HSQLDB: s01, s01-P5, s01-new3, s01-new4, s01a) and by the server's ja-u-ka-shifted collation
+     * (which ignores the hyphen and puts lower case first: s01, s01a, s01-new3, s01-new4, s01-P5), each with receipts.
+     */
+    private static Path inputWithReceiptIdsThatCollateDifferently(Path home) throws Exception {
+        Path input = ReceiptLogJobTests.inputWithLogs(home);
+        Files.writeString(input.resolve("eprocedure-figures.csv"), Files.readString(input.resolve("eprocedure-figures.csv"))
+                + "2021,s01-P5,procedure,s01,5,SAMPLE 手続（大文字のID）,,10,,,,,,SAMPLE (test: ids that collate differently),\n"
+                + "2021,s01a,procedure,s01,6,SAMPLE 手続（記号なしのID）,,20,,,,,,SAMPLE (test: ids that collate differently),\n");
+        StringBuilder log = new StringBuilder("received_on,procedure_id,channel\n");
+        for (int i = 0; i < 12; i++) {
+            log.append(FiscalYear.of(RECEIPTS_YEAR).firstDay().plusMonths(i)).append(",s01-P5,online\n")
+                .append(FiscalYear.of(RECEIPTS_YEAR).firstDay().plusMonths(i).plusDays(1)).append(",s01a,counter\n");
+        }
+        Files.writeString(input.resolve("receipts/FY2021/sample-c.csv"), log.toString());
+        return input;
     }
 
     @AfterAll
@@ -197,6 +223,34 @@ class PostgresReviewJobTests {
     }
 
     @Test
+    void shouldWriteTheSameReceiptCountsOnPostgresAsOnHsqldbWhateverTheCollation() throws Exception {
+        Path postgres = ReviewFixture.runFolder(onPostgres.get(RECEIPTS_YEAR));
+        Path hsqldb = ReviewFixture.runFolder(onHsqldb.get(RECEIPTS_YEAR));
+        // as text, so a difference reads as lines; both decode as UTF-8 or fail, so equal text is equal bytes
+        String written = Files.readString(hsqldb.resolve(ExportReceiptCountsTasklet.FILE));
+
+        assertThat(Files.readString(postgres.resolve(ExportReceiptCountsTasklet.FILE))).isEqualTo(written);
+        for (String file : CSV_FILES) {
+            assertThat(Files.readAllBytes(postgres.resolve(file))).as("FY%d %s", RECEIPTS_YEAR, file)
+                .isEqualTo(Files.readAllBytes(hsqldb.resolve(file)));
+        }
+        // and the order is the documented one: procedures by row_id as written (code points), the year before its months
+        List<String> procedures = readOutput(hsqldb.resolve(ExportReceiptCountsTasklet.FILE)).stream()
+            .filter(r -> r.get("scope").equals("procedure") && r.get("month").isEmpty()).map(r -> r.get("row_id")).toList();
+        assertThat(procedures).containsExactly("s01-P5", "s01-new3", "s01-new4", "s01a");
+        try (Connection connection = connect(URL); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT x FROM (VALUES ('s01-P5'), ('s01-new3'), ('s01-new4'), "
+                        + "('s01a')) v(x) ORDER BY x")) {
+            List<String> byServer = new ArrayList<>();
+            while (rs.next()) {
+                byServer.add(rs.getString(1));
+            }
+            // the test means something only where the server sorts them otherwise (CI's ja-u-ka-shifted does)
+            assertThat(byServer).as("the server's own order").isNotEqualTo(procedures);
+        }
+    }
+
+    @Test
     void shouldRenderTheSameReportsOnPostgresAsOnHsqldb() throws Exception {
         Path postgres = ReviewFixture.runFolder(onPostgres.get(2022));
         Path hsqldb = ReviewFixture.runFolder(onHsqldb.get(2022));
@@ -233,10 +287,11 @@ class PostgresReviewJobTests {
         return new SpringApplicationBuilder(PlanReviewApplication.class).run(args);
     }
 
-    private static JobExecution run(ConfigurableApplicationContext context, Path output, int year) throws Exception {
+    private static JobExecution run(ConfigurableApplicationContext context, Path input, Path output, int year)
+            throws Exception {
         return context.getBean(JobOperator.class)
             .start(context.getBean("annualReviewJob", Job.class),
-                    ReviewRun.parameters(ReviewFixture.BUNDLED_INPUT, output, FiscalYear.of(year), null));
+                    ReviewRun.parameters(input, output, FiscalYear.of(year), null));
     }
 
     private String inSchema(String url) {
