@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,6 @@ public class RenderReportsTasklet implements Tasklet {
         String wardTrend = wardTrend(wardTotals);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);
         List<EProcedureUsage.Year> usage = usageReader.years(run, year, wardTotals);
-        List<Map<String, ?>> findings = findingRows(run);
         PlanFindings findingScope = new PlanFindings(jdbc, run);
         List<Map<String, ?>> provenance = provenanceRows(run);
         Path working = workingFolder.get();
@@ -127,6 +127,8 @@ public class RenderReportsTasklet implements Tasklet {
                         outside, planId);
                 continue;
             }
+            // the HTML edition lists the same findings as the PDF
+            ListedFindings findings = findingRows(run, findingScope, planId);
             List<Map<String, ?>> rows = jdbc.query("""
                     SELECT a.*, g.name AS goal_name, e.factor_analysis, e.next_steps,
                            (SELECT MIN(t.target_text) FROM in_kpi_target t WHERE t.run_id = a.run_id AND t.kpi_id = a.kpi_id
@@ -192,10 +194,9 @@ public class RenderReportsTasklet implements Tasklet {
                                     + "同じ数値を eprocedure-usage.csv（オープンデータ）と HTML 版に掲載。",
                             UsageFigures.rows(usage)),
                     section("validation-findings", "入力データの検証結果", sectionParameters,
-                            "この計画の指標に関する事項と、区全体に関する事項（電子手続の数値など）。エラーの行は集計から除外。"
-                                    + "ファイルと行は入力フォルダ内の位置。",
-                            findings.stream().filter(f -> findingScope.shows(planId, (String) f.get("message"),
-                                    (String) f.get("value"), (String) f.get("raw"))).toList()),
+                            findings.note("この計画の指標に関する事項と、区全体に関する事項（電子手続の数値など）。"
+                                    + "エラーの行は集計から除外。ファイルと行は入力フォルダ内の位置。"),
+                            findings.rows()),
                     section("run-provenance", "入力ファイルと実行記録", sectionParameters, "入力データの指紋（SHA-256）"
                             + fingerprint + "　/　作成: plan-review " + softwareVersion + "　/　対象年度 " + year
                             + (only == null ? "" : "　/　計画 " + only)
@@ -215,7 +216,7 @@ public class RenderReportsTasklet implements Tasklet {
                     (String) parameters.get("DATA_STATUS"), (String) parameters.get("ISSUER"), fingerprint,
                     (String) cover.get("SOFTWARE"), rows, summary, summaryChartText(summary),
                     trendParameters(sectionParameters, firstPlanYear), sections.stream().filter(s -> s.template().equals("kpi-trend")).findFirst().orElseThrow().rows(), charts, utilisation,
-                    utilisationChartText(utilisation), derived, usage, findings, provenance, notes)),
+                    utilisationChartText(utilisation), derived, usage, findings.rows(), provenance, notes)),
                     working.resolve("review-" + planId + "-" + year + ".html"));
             Path pdf = working.resolve("review-" + planId + "-" + year + ".pdf");
             // dated by its data, the end of the fiscal year, so that the same input gives the same file
@@ -671,10 +672,28 @@ public class RenderReportsTasklet implements Tasklet {
         return row;
     }
 
-    private List<Map<String, ?>> findingRows(long run) {
-        return jdbc.query("""
+    /** The first findings a report lists ({@link FindingListing#MAX_LISTED}) and how many there are in all. */
+    private record ListedFindings(List<Map<String, ?>> rows, long all) {
+
+        /** The section's note, with the count and the CSV file when only the first are listed. */
+        String note(String note) {
+            return all > rows.size() ? note + FindingListing.partial(all, rows.size()) + "。" : note;
+        }
+    }
+
+    /** The findings of the plan's report: its own and the ward-wide ones ({@link PlanFindings}). */
+    private ListedFindings findingRows(long run, PlanFindings scope, String planId) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        long[] all = { 0 };
+        jdbc.query("""
                 SELECT severity, file_name, line_no, field_name, field_value, message, code, raw_record
-                    FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, (rs, i) -> {
+                    FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
+            if (!scope.shows(planId, rs.getString(6), rs.getString(5), rs.getString(8))) {
+                return;
+            }
+            if (all[0]++ >= FindingListing.MAX_LISTED) {
+                return;
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("severity", JapaneseLabels.severity(rs.getString(1)));
             row.put("file", rs.getString(2));
@@ -682,9 +701,9 @@ public class RenderReportsTasklet implements Tasklet {
             row.put("field", rs.getString(4));
             row.put("value", rs.getString(5));
             row.put("message", "【" + JapaneseLabels.finding(rs.getString(7)) + "】" + rs.getString(6));
-            row.put("raw", rs.getString(8)); // not printed: tells whose finding it is
-            return row;
+            rows.add(row);
         }, run);
+        return new ListedFindings(rows, all[0]);
     }
 
     private List<Map<String, ?>> provenanceRows(long run) {

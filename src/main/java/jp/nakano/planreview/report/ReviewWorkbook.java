@@ -431,7 +431,7 @@ public class ReviewWorkbook {
                 + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。" : null;
         // the line above the header takes a row of the sheet
         int perSheet = partial ? Math.min(rowsPerSheet, MAX_DATA_ROWS - 1) : rowsPerSheet;
-        List<SheetLayout> parts = new ArrayList<>(List.of(utilisationTable(workbook, styles, UTILISATION, columns, note)));
+        List<SheetLayout> parts = new ArrayList<>(List.of(tableWithNote(workbook, styles, UTILISATION, columns, note)));
         List<Integer> rows = new ArrayList<>();
         String japaneseYear = year.japanese();
         int[] totalsListed = { 0 };
@@ -440,7 +440,7 @@ public class ReviewWorkbook {
             if (sheet.rows() - 1 == perSheet) {
                 sheet.finish(document);
                 rows.add(sheet.rows());
-                sheet = utilisationTable(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns, note);
+                sheet = tableWithNote(workbook, styles, UTILISATION + " (" + (parts.size() + 1) + ")", columns, note);
                 parts.add(sheet);
             }
             sheet.nextRow();
@@ -523,8 +523,8 @@ public class ReviewWorkbook {
                    r.published_rate, r.rate_check, r.source_file, r.source_line
                 """;
 
-    /** A part of the e-procedure table; with a {@code note}, that line above its header. */
-    private static SheetLayout utilisationTable(SXSSFWorkbook workbook, Styles styles, String name,
+    /** A table; with a {@code note} (a listing of the first rows only), that line above its header. */
+    private static SheetLayout tableWithNote(SXSSFWorkbook workbook, Styles styles, String name,
             List<SheetLayout.Column> columns, String note) {
         if (note == null) {
             return table(workbook, styles, name, columns);
@@ -545,15 +545,27 @@ public class ReviewWorkbook {
 
     private Contents findings(SXSSFWorkbook workbook, Styles styles, String document, long runId, PlanFindings scope,
             String planId) {
-        SheetLayout sheet = table(workbook, styles, "検証結果", List.of(col("重要度", 8), col("ファイル", 24), col("行", 8),
-                col("項目", 16), col("値", 16), col("区分", 24), col("内容", 50), col("コード", 28), col("元の行", 30)));
+        // the plan's own findings and the ward-wide ones, as in the PDF; counted first, for the note above the table
+        long[] all = { 0 };
+        jdbc.query("SELECT message, field_value, raw_record FROM run_finding WHERE run_id = ?", rs -> {
+            if (scope.shows(planId, rs.getString(1), rs.getString(2), rs.getString(3))) {
+                all[0]++;
+            }
+        }, runId);
+        String partial = all[0] > FindingListing.MAX_LISTED ? FindingListing.partial(all[0], FindingListing.MAX_LISTED)
+                : null;
+        SheetLayout sheet = tableWithNote(workbook, styles, "検証結果", List.of(col("重要度", 8), col("ファイル", 24),
+                col("行", 8), col("項目", 16), col("値", 16), col("区分", 24), col("内容", 50), col("コード", 28),
+                col("元の行", 30)), partial == null ? null : "この表は" + partial + "。");
+        int[] listed = { 0 };
         jdbc.query("""
                 SELECT severity, code, file_name, line_no, field_name, field_value, message, raw_record
                     FROM run_finding""" + FindingRepository.IN_REPORT_ORDER, rs -> {
-            // the plan's own findings and the ward-wide ones, as in the PDF
-            if (!scope.shows(planId, rs.getString(7), rs.getString(6), rs.getString(8))) {
+            if (listed[0] == FindingListing.MAX_LISTED || !scope.shows(planId, rs.getString(7), rs.getString(6),
+                    rs.getString(8))) {
                 return;
             }
+            listed[0]++;
             sheet.nextRow();
             sheet.text(0, JapaneseLabels.severity(rs.getString(1)), styles.text);
             sheet.text(1, rs.getString(3), styles.text);
@@ -569,7 +581,8 @@ public class ReviewWorkbook {
             sheet.text(8, rs.getString(8), styles.text);
         }, runId);
         sheet.finish(document);
-        return new Contents("検証結果", "入力データの検証で見つかった事項（エラー・警告・情報）", sheet);
+        return new Contents("検証結果", "入力データの検証で見つかった事項（エラー・警告・情報）"
+                + (partial == null ? "" : "。" + partial), sheet);
     }
 
     private static SheetLayout.Column col(String header, int maxWidth) {

@@ -32,7 +32,7 @@ class ExportResultsTasklet implements Tasklet {
 
     static final String UTILISATION_FILE = jp.nakano.planreview.report.UtilisationListing.CSV_FILE;
 
-    static final String FINDINGS_FILE = "validation-findings.csv";
+    static final String FINDINGS_FILE = jp.nakano.planreview.report.FindingListing.CSV_FILE;
 
     static final List<String> UTILISATION_COLUMNS = List.of("fiscal_year", "fiscal_year_ja", "row_id", "level",
             "parent_id", "name", "procedure_count", "online_receipts", "total_receipts", "utilisation_rate_percent",

@@ -464,6 +464,58 @@ class ReviewWorkbookTests {
     }
 
     @Test
+    void shouldListTheFirstThousandFindingsAndPointToTheCsvWhenARunHasMore() throws Exception {
+        // FY2020 with 1,050 generated procedures whose printed rate differs from their figures: a warning each
+        Path input = Files.createDirectories(dir.resolve("findings-input"));
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        StringBuilder generated = new StringBuilder();
+        for (int i = 1; i <= 1_050; i++) {
+            generated.append("2020,s05-f").append(i).append(",procedure,s05,").append(100 + i)
+                .append(",generated procedure ").append(i).append(",,1,2,,,,40%,test,\n");
+        }
+        Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
+        JobExecution many = jobOperator.start(annualReviewJob,
+                ReviewRun.parameters(input, dir.resolve("findings-out"), FiscalYear.of(2020), null));
+        Path folder = Path.of(ReviewRuns.runFolder(many));
+        long all = jdbc.queryForObject("SELECT COUNT(*) FROM run_finding WHERE run_id = ?", Long.class, many.getId());
+        assertThat(all).isGreaterThan(1_050);
+        // every finding stays in the CSV file
+        assertThat(Files.readAllLines(folder.resolve("validation-findings.csv"))).hasSize((int) all + 1);
+        String partial;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(folder.resolve("review-chiiki2-FY2020.xlsx")))) {
+            XSSFSheet sheet = workbook.getSheet("検証結果");
+            // the plan's own findings and the ward-wide ones: the generated rows' and most of the others
+            java.util.regex.Matcher note = java.util.regex.Pattern
+                .compile("この表は(全 ([0-9,]+) 件のうち先頭 1,000 件のみ。全件は validation-findings.csv を参照)。")
+                .matcher(sheet.getRow(0).getCell(0).getStringCellValue());
+            assertThat(note.matches()).as(sheet.getRow(0).getCell(0).getStringCellValue()).isTrue();
+            assertThat(Long.parseLong(note.group(2).replace(",", ""))).isBetween(1_050L, all);
+            partial = note.group(1);
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("重要度");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1 + 1_000);
+            // the first in the report's order (by file and line): the last generated rows are the ones left out
+            List<String> messages = new ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                messages.add(sheet.getRow(r).getCell(6).getStringCellValue());
+            }
+            assertThat(messages).anySatisfy(m -> assertThat(m).contains("generated procedure 990:"))
+                .noneSatisfy(m -> assertThat(m).contains("generated procedure 1050:"));
+            List<String> cover = new ArrayList<>();
+            workbook.getSheet("表紙").forEach(row -> row.forEach(cell -> cover.add(formatter.formatCellValue(cell))));
+            assertThat(cover).anySatisfy(line -> assertThat(line).contains(partial));
+        }
+        String pdf = ReportContents.text(folder.resolve("review-chiiki2-FY2020.pdf"));
+        assertThat(compact(pdf)).contains(compact(partial));
+        String html = Files.readString(folder.resolve("review-chiiki2-FY2020.html"));
+        assertThat(html).contains(partial)
+            .contains("generated procedure 990:").doesNotContain("generated procedure 1050:");
+    }
+
+    @Test
     void shouldKeepTheFirstRowsInThePlansOrderInOnePassOverTheTable() throws Exception {
         long id = longRun().getId();
         List<Integer> inPlanOrder = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
