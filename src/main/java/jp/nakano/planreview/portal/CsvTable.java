@@ -18,13 +18,25 @@ final class CsvTable {
     }
 
     static List<Map<String, String>> read(Path file) throws IOException {
+        return read(file, Integer.MAX_VALUE).rows();
+    }
+
+    /** The first rows of a file and how many rows it has in all. */
+    record First(List<Map<String, String>> rows, long all) {
+    }
+
+    /** The first {@code limit} rows, and the count of all: a page shows the start of a file of any size. */
+    static First read(Path file, int limit) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
+        long all = 0;
         try (CSVParser parser = CsvInput.open(file, CsvInput.detect(file))) {
             for (CSVRecord record : parser) {
-                rows.add(record.toMap());
+                if (all++ < limit) {
+                    rows.add(record.toMap());
+                }
             }
         }
-        return rows;
+        return new First(rows, all);
     }
 
 }

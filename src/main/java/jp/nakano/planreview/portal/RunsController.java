@@ -20,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import jp.nakano.planreview.audit.RunManifest;
 import jp.nakano.planreview.audit.RunVerifier;
+import jp.nakano.planreview.report.FindingListing;
 
 /** The pages about runs: the years, the runs of a year, and one run with its verification (auditors). */
 @Controller
@@ -67,6 +68,8 @@ class RunsController {
         model.addAttribute("run", RunView.of(run, output));
         model.addAttribute("manifest", run.manifest());
         List<Map<String, String>> findings = List.of();
+        long findingsAll = 0;
+        String findingsPartial = null;
         String findingsProblem = null;
         Optional<java.nio.file.Path> findingsFile = output.file(run, Downloads.FINDINGS);
         try {
@@ -74,7 +77,13 @@ class RunsController {
                 findingsProblem = Downloads.FINDINGS + " は manifest.json の記録と一致しないため表示しません。";
             }
             else if (findingsFile.isPresent()) {
-                findings = CsvTable.read(findingsFile.get());
+                // the first findings, as the reports list them: a run may have one on each of a million rows
+                CsvTable.First first = CsvTable.read(findingsFile.get(), FindingListing.MAX_LISTED);
+                findings = first.rows();
+                findingsAll = first.all();
+                if (first.all() > first.rows().size()) {
+                    findingsPartial = FindingListing.partial(first.all(), first.rows().size()) + "（上の「ファイル」から）。";
+                }
             }
         }
         catch (IOException | RuntimeException ex) {
@@ -82,6 +91,8 @@ class RunsController {
             findingsProblem = Downloads.FINDINGS + " を読めません（" + ex.getClass().getSimpleName() + "）。";
         }
         model.addAttribute("findings", findings);
+        model.addAttribute("findingsAll", findingsAll);
+        model.addAttribute("findingsPartial", findingsPartial);
         model.addAttribute("findingsProblem", findingsProblem);
         RunVerifier.Verification verification = null;
         String verificationProblem = null;

@@ -147,9 +147,16 @@ class PortalBrowserTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(response.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
         assertThat(response.body()).isEqualTo(Files.readAllBytes(runFolder.resolve(PDF)));
+        String recorded = "download=FY2022/" + runId + "/" + PDF;
+        // the server writes the line once the response is complete, which can be just after the client has it all
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (Files.readAllLines(dataDir.resolve("logs/portal-access.log"), StandardCharsets.UTF_8).stream()
+            .noneMatch(line -> line.contains(recorded)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(Files.readAllLines(dataDir.resolve("logs/portal-access.log"), StandardCharsets.UTF_8))
-            .anySatisfy(line -> assertThat(line).contains("user=hanako", "roles=STAFF",
-                    "download=FY2022/" + runId + "/" + PDF, "status=200", "bytes=" + Files.size(runFolder.resolve(PDF))));
+            .anySatisfy(line -> assertThat(line).contains("user=hanako", "roles=STAFF", recorded, "status=200",
+                    "bytes=" + Files.size(runFolder.resolve(PDF))));
     }
 
     @Test

@@ -50,6 +50,9 @@ class PortalHardeningTests {
     /** A copy of the run that also has receipt-counts.csv, as a run whose input had receipt logs: an older run id. */
     private static final String RECEIPTS_RUN = "20200102-000000-1-0e0e0e";
 
+    /** A run with a finding on each of 1,200 rows. */
+    private static final String MANY_FINDINGS_RUN = "20200103-000000-1-0d0d0d";
+
     /** A run folder outside the output folder that links lead to. */
     private static final String LINKED_RUN = "20190101-000000-1-111111";
 
@@ -97,6 +100,22 @@ class PortalHardeningTests {
                 + "online_receipts,counter_receipts,mail_receipts,other_receipts,total_receipts,entered_online_receipts,"
                 + "entered_total_receipts\r\n2022,ward,,区全体,,1045,25,0,0,1070,,\r\n", StandardCharsets.UTF_8);
         ManifestFile.write(withReceipts, ManifestFile.read(withReceipts));
+
+        // the same run with 1,200 findings
+        Path many = Files.createDirectories(output.resolve("FY2022").resolve(MANY_FINDINGS_RUN));
+        try (Stream<Path> files = Files.list(output.resolve("FY2022").resolve(runId))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, many.resolve(file.getFileName()));
+            }
+        }
+        StringBuilder findings = new StringBuilder(Files.readAllLines(many.resolve("validation-findings.csv"),
+                StandardCharsets.UTF_8).get(0)).append("\r\n");
+        for (int i = 1; i <= 1_200; i++) {
+            findings.append("WARNING,eprocedure.rate-differs,eprocedure-figures.csv,").append(i + 1)
+                .append(",published_rate,40,finding number ").append(i).append(",\r\n");
+        }
+        Files.writeString(many.resolve("validation-findings.csv"), findings, StandardCharsets.UTF_8);
+        ManifestFile.write(many, ManifestFile.read(many));
 
         // links planted in the output folder, leading out of it: a year and a run
         Path outside = Files.createDirectories(shared.resolve("elsewhere"));
@@ -271,6 +290,18 @@ class PortalHardeningTests {
         assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(download.body()).isEqualTo(Files.readString(output.resolve("FY2022").resolve(RECEIPTS_RUN)
             .resolve(ExportReceiptCountsTasklet.FILE), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldShowTheFirstThousandFindingsOfARunAndHowManyThereAre() throws Exception {
+        HttpClient auditor = logIn("taro");
+
+        HttpResponse<String> page = get(auditor, "/fy/2022/runs/" + MANY_FINDINGS_RUN);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("（1,200 件）")
+            .contains("全 1,200 件のうち先頭 1,000 件のみ。全件は validation-findings.csv を参照（上の「ファイル」から）。")
+            .contains("finding number 1000<").doesNotContain("finding number 1001<");
     }
 
     /** The table row of one run on the runs page. */
