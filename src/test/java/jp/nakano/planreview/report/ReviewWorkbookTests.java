@@ -440,14 +440,20 @@ class ReviewWorkbookTests {
      */
     private static JobExecution longRun;
 
+    /** A copy of the bundled input in {@code folder} with {@code figures} added to its e-procedure figures. */
+    private static Path bundledInputWith(Path folder, CharSequence figures) throws Exception {
+        Path input = Files.createDirectories(folder);
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, input.resolve(f.getFileName()));
+            }
+        }
+        Files.writeString(input.resolve("eprocedure-figures.csv"), figures, java.nio.file.StandardOpenOption.APPEND);
+        return input;
+    }
+
     private JobExecution longRun() throws Exception {
         if (longRun == null) {
-            Path input = Files.createDirectories(dir.resolve("long-input"));
-            try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, input.resolve(f.getFileName()));
-                }
-            }
             StringBuilder generated = new StringBuilder();
             for (int i = 1; i <= 600; i++) {
                 generated.append("2020,s05-x").append(i).append(",procedure,s05,").append(100 + i)
@@ -456,7 +462,7 @@ class ReviewWorkbookTests {
             // a procedure before the system it belongs to
             generated.append("2020,s99-p1,procedure,s99,1,late procedure,,1,2,,,,,test,\n");
             generated.append("2020,s99,system,,99,late system,,1,2,,,,,test,\n");
-            Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
+            Path input = bundledInputWith(dir.resolve("long-input"), generated);
             longRun = jobOperator.start(annualReviewJob,
                     ReviewRun.parameters(input, dir.resolve("long-out"), FiscalYear.of(2020), null));
         }
@@ -466,18 +472,12 @@ class ReviewWorkbookTests {
     @Test
     void shouldListTheFirstThousandFindingsAndPointToTheCsvWhenARunHasMore() throws Exception {
         // FY2020 with 1,050 generated procedures whose printed rate differs from their figures: a warning each
-        Path input = Files.createDirectories(dir.resolve("findings-input"));
-        try (java.util.stream.Stream<Path> files = Files.list(Path.of("input"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, input.resolve(f.getFileName()));
-            }
-        }
         StringBuilder generated = new StringBuilder();
         for (int i = 1; i <= 1_050; i++) {
             generated.append("2020,s05-f").append(i).append(",procedure,s05,").append(100 + i)
                 .append(",generated procedure ").append(i).append(",,1,2,,,,40%,test,\n");
         }
-        Files.writeString(input.resolve("eprocedure-figures.csv"), generated, java.nio.file.StandardOpenOption.APPEND);
+        Path input = bundledInputWith(dir.resolve("findings-input"), generated);
         JobExecution many = jobOperator.start(annualReviewJob,
                 ReviewRun.parameters(input, dir.resolve("findings-out"), FiscalYear.of(2020), null));
         Path folder = Path.of(ReviewRuns.runFolder(many));
