@@ -31,7 +31,7 @@ public class FirstUtilisationRows {
     /** A row of the results as the reports list it. */
     public record Row(int sortKey, String rowId, String name, String level, BigDecimal procedureCount,
             BigDecimal onlineReceipts, BigDecimal totalReceipts, BigDecimal ratePercent, BigDecimal publishedRate,
-            String rateCheck, String sourceFile, Long sourceLine) {
+            String rateCheck, String sourceFile, Long sourceLine, String parentId) {
 
         /** Whether the row is the sum of the systems or the published ward total. */
         public boolean total() {
@@ -141,6 +141,73 @@ public class FirstUtilisationRows {
         return last;
     }
 
+    /**
+     * Every row of the year in the plan's order without a sort, when the table's own order already is the plan's
+     * but for the totals (a system before its rows, the systems by number, as the ward's tables and the SAMPLE
+     * input list them): the rows go to {@code each} as they are read, the totals last. At the first row out of the
+     * plan's order it stops and returns {@code false}; the caller then discards what it got and has the database
+     * sort the table (on disk, a sort of every row: most of the export's time at 1,000,000 rows).
+     */
+    public boolean inPlanOrder(long run, int year, java.util.function.Consumer<Row> each) {
+        java.util.Map<String, int[]> systems = new java.util.HashMap<>();
+        List<Ranked> totals = new ArrayList<>();
+        Position[] previous = { null };
+        boolean[] ordered = { true };
+        long[] read = { 0 };
+        int[] lastKey = { Integer.MIN_VALUE };
+        while (ordered[0]) {
+            long before = read[0];
+            jdbc.query(PAGE, rs -> {
+                read[0]++;
+                int sortKey = rs.getInt(1);
+                lastKey[0] = sortKey;
+                if (!ordered[0]) {
+                    return;
+                }
+                String level = rs.getString(4);
+                int seq = rs.getInt(13);
+                String parentId = rs.getString(14);
+                int group = "computed_total".equals(level) ? 1 : "total".equals(level) ? 2 : 0;
+                int rank = switch (level) {
+                    case "system" -> 0;
+                    case "procedure" -> 1;
+                    case "other" -> 2;
+                    default -> 3;
+                };
+                if ("system".equals(level)) {
+                    systems.putIfAbsent(rs.getString(2), new int[] { seq, sortKey });
+                }
+                int[] parent = parentId == null ? null : systems.get(parentId);
+                // a row whose system comes later, too many systems or totals to keep: not the plan's order here
+                if (parentId != null && parent == null || systems.size() > maxPending || totals.size() > maxPending) {
+                    ordered[0] = false;
+                    return;
+                }
+                Position position = new Position(group, parent != null ? parent[0] : seq,
+                        parent != null ? parent[1] : sortKey, rank, seq, sortKey);
+                Row row = row(rs, sortKey, level);
+                if (group > 0) {
+                    totals.add(new Ranked(position, row));
+                }
+                else if (previous[0] != null && position.compareTo(previous[0]) < 0) {
+                    ordered[0] = false;
+                }
+                else {
+                    previous[0] = position;
+                    each.accept(row);
+                }
+            }, run, year, lastKey[0], pageSize);
+            if (read[0] - before < pageSize) {
+                break;
+            }
+        }
+        if (ordered[0]) {
+            totals.sort(Comparator.comparing(Ranked::position));
+            totals.forEach(t -> each.accept(t.row()));
+        }
+        return ordered[0];
+    }
+
     /** One pass; {@code null} when the unjoined pass would have to keep more than {@link #maxPending} systems or rows. */
     private Listing pass(long run, int year, int limit, boolean joined) {
         // the rows kept so far, the last in the plan's order on top: a row after it is not among the first
@@ -230,7 +297,7 @@ public class FirstUtilisationRows {
         Object line = rs.getObject(12);
         return new Row(sortKey, rs.getString(2), rs.getString(3), level, rs.getBigDecimal(5), rs.getBigDecimal(6),
                 rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
-                line == null ? null : ((Number) line).longValue());
+                line == null ? null : ((Number) line).longValue(), rs.getString(14));
     }
 
 }

@@ -468,7 +468,7 @@ public class ReviewWorkbook {
             Object line = rs.getObject(10);
             writer.accept(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                     rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
-                    rs.getString(9), line == null ? null : ((Number) line).longValue()));
+                    rs.getString(9), line == null ? null : ((Number) line).longValue(), null));
         };
         List<FirstUtilisationRows.Row> totals;
         if (listing != null) {
@@ -491,7 +491,7 @@ public class ReviewWorkbook {
                 Object line = rs.getObject(10);
                 read.add(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getString(8), rs.getString(9), line == null ? null : ((Number) line).longValue()));
+                        rs.getString(8), rs.getString(9), line == null ? null : ((Number) line).longValue(), null));
             }, runId, year.year());
             totals = read;
         }

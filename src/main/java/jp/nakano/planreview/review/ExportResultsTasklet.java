@@ -21,6 +21,7 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.report.FirstUtilisationRows;
 
 /**
  * Writes the run's results from the database into its working run folder as CSV, streaming row by row;
@@ -103,6 +104,26 @@ class ExportResultsTasklet implements Tasklet {
     }
 
     private long writeUtilisation(Path file, FiscalYear year) throws IOException {
+        // the rows as the table holds them when that is the plan's order; else the database sorts them
+        long[] count = { 0 };
+        boolean ordered;
+        try (CsvOutput out = CsvOutput.create(file, UTILISATION_COLUMNS)) {
+            ordered = new FirstUtilisationRows(jdbc).inPlanOrder(run.runId(), year.year(), row -> {
+                try {
+                    out.row(new Object[] { year.year(), year.japanese(), row.rowId(), row.level(), row.parentId(),
+                            row.name(), exact(row.procedureCount()), exact(row.onlineReceipts()),
+                            exact(row.totalReceipts()), row.ratePercent(), published(row.publishedRate()), row.rateCheck(),
+                            row.sourceFile(), row.sourceLine() });
+                    count[0]++;
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+        }
+        if (ordered) {
+            return count[0];
+        }
         return export(file, UTILISATION_COLUMNS, """
                     SELECT r.fiscal_year, r.row_id, r.row_level, r.parent_id, r.name, r.procedure_count,
                            r.online_receipts, r.total_receipts, r.rate_percent, r.published_rate, r.rate_check,

@@ -516,6 +516,28 @@ class ReviewWorkbookTests {
     }
 
     @Test
+    void shouldExportEveryRowInThePlansOrderWhetherTheTableIsAlreadyInItOrNot() throws Exception {
+        // the bundled FY2020 table lists each system before its rows (only the ward total comes first); the long
+        // one adds procedures of s05 after the other systems and a procedure before its system
+        for (JobExecution run : List.of(fy2020(), longRun())) {
+            List<String> sorted = jdbc.queryForList("SELECT r.row_id || ' ' || r.row_level"
+                    + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER, String.class, run.getId(), 2020);
+            List<String> exported = new ArrayList<>();
+            Path file = Path.of(ReviewRuns.runFolder(run)).resolve("eprocedure-utilisation.csv");
+            try (org.apache.commons.csv.CSVParser csv = jp.nakano.planreview.input.CsvInput.open(file,
+                    jp.nakano.planreview.input.CsvInput.detect(file))) {
+                csv.forEach(r -> exported.add(r.get("row_id") + " " + r.get("level")));
+            }
+            assertThat(exported).isEqualTo(sorted).hasSizeGreaterThan(20);
+        }
+        List<String> streamed = new ArrayList<>();
+        assertThat(new FirstUtilisationRows(jdbc).inPlanOrder(fy2020().getId(), 2020, r -> streamed.add(r.rowId())))
+            .isTrue();
+        assertThat(streamed).startsWith("s01", "s01-p1").endsWith("computed_total", "total");
+        assertThat(new FirstUtilisationRows(jdbc).inPlanOrder(longRun().getId(), 2020, r -> { })).isFalse();
+    }
+
+    @Test
     void shouldKeepTheFirstRowsInThePlansOrderInOnePassOverTheTable() throws Exception {
         long id = longRun().getId();
         List<Integer> inPlanOrder = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
