@@ -91,22 +91,19 @@ public class UtilisationChecksTasklet implements Tasklet {
             breakdowns.put(rs.getString("parent_id"), breakdown(rs));
         }, run, year);
         // the systems are summed here as they are read: the same sums as a query of their own, one pass fewer
-        long[] systems = { 0 };
-        BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+        UtilisationCalculator.SystemTotals sums = new UtilisationCalculator.SystemTotals();
         jdbc.query(SYSTEMS, rs -> {
             EProcedureFigureRow system = mapper.mapRow(rs, 0);
-            systems[0]++;
-            sums[0] = plus(sums[0], system.procedureCount());
-            sums[1] = plus(sums[1], system.onlineReceipts());
-            sums[2] = plus(sums[2], system.totalReceipts());
+            sums.add(system);
             UtilisationCalculator.Breakdown breakdown = breakdowns.get(system.rowId());
             if (breakdown != null) {
                 contribution.incrementReadCount();
                 calculator.checkBreakdown(system, breakdown, made);
             }
         }, run, year);
-        UtilisationCalculator.SystemTotals totals = new UtilisationCalculator.SystemTotals(systems[0],
-                Decimals.normalise(sums[0]), Decimals.normalise(sums[1]), Decimals.normalise(sums[2]));
+        // as the database would give them: exact, without trailing zeros
+        UtilisationCalculator.SystemTotals totals = new UtilisationCalculator.SystemTotals(sums.systems(),
+                Decimals.normalise(sums.procedures()), Decimals.normalise(sums.online()), Decimals.normalise(sums.total()));
         if (totals.systems() > 0) {
             Integer last = jdbc.queryForObject(
                     "SELECT MAX(sort_key) FROM " + UtilisationRow.TABLE + " WHERE run_id = ? AND fiscal_year = ?",
@@ -131,11 +128,6 @@ public class UtilisationChecksTasklet implements Tasklet {
     /** A sum counts only when every row had the figure: an unknown is never read as zero. */
     private static BigDecimal complete(ResultSet rs, String sum, long rows) throws SQLException {
         return rs.getLong(sum + "_n") == rows ? EProcedureFigureRowMapper.decimal(rs, sum) : null;
-    }
-
-    /** A sum stays unknown once a row lacks the figure: an unknown is never read as zero. */
-    private static BigDecimal plus(BigDecimal sum, BigDecimal value) {
-        return sum == null || value == null ? null : sum.add(value);
     }
 
 }

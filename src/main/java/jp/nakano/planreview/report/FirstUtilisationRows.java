@@ -167,13 +167,8 @@ public class FirstUtilisationRows {
                 String level = rs.getString(4);
                 int seq = rs.getInt(13);
                 String parentId = rs.getString(14);
-                int group = "computed_total".equals(level) ? 1 : "total".equals(level) ? 2 : 0;
-                int rank = switch (level) {
-                    case "system" -> 0;
-                    case "procedure" -> 1;
-                    case "other" -> 2;
-                    default -> 3;
-                };
+                int group = group(level);
+                int rank = rank(level);
                 if ("system".equals(level)) {
                     systems.putIfAbsent(rs.getString(2), new int[] { seq, sortKey });
                 }
@@ -227,13 +222,8 @@ public class FirstUtilisationRows {
                 lastKey[0] = sortKey;
                 int seq = rs.getInt(13);
                 String parentId = rs.getString(14);
-                int group = "computed_total".equals(level) ? 1 : "total".equals(level) ? 2 : 0;
-                int rank = switch (level) {
-                    case "system" -> 0;
-                    case "procedure" -> 1;
-                    case "other" -> 2;
-                    default -> 3;
-                };
+                int group = group(level);
+                int rank = rank(level);
                 if (overflow[0]) {
                     return;
                 }
@@ -278,6 +268,21 @@ public class FirstUtilisationRows {
         first.sort(Comparator.comparing(Ranked::position));
         totals.sort(Comparator.comparing(Ranked::position));
         return new Listing(all[0], first.stream().map(Ranked::row).toList(), totals.stream().map(Ranked::row).toList());
+    }
+
+    /** The plan's order puts a system's rows first (0), then the sum of the systems (1), then the ward totals (2). */
+    private static int group(String level) {
+        return "computed_total".equals(level) ? 1 : "total".equals(level) ? 2 : 0;
+    }
+
+    /** Within a system: the system row, its 主な手続, its 上記以外. */
+    private static int rank(String level) {
+        return switch (level) {
+            case "system" -> 0;
+            case "procedure" -> 1;
+            case "other" -> 2;
+            default -> 3;
+        };
     }
 
     private static void offer(PriorityQueue<Ranked> kept, List<Ranked> totals, int limit, Ranked ranked) {
