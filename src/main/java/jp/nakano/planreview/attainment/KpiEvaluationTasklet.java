@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.eprocedure.FigureQueries;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.Severity;
 import jp.nakano.planreview.plan.PlanEnums.Basis;
@@ -55,6 +57,9 @@ public class KpiEvaluationTasklet implements Tasklet {
 
     private final BigDecimal majorThreshold;
 
+    /** The e-procedure rows in columns: the single procedures are summed in one pass over them (issue 16). */
+    private final LoadedFigures figures;
+
     /*
      * The e-procedure sums a derived KPI needs depend on the year only, not on the KPI: each is read once
      * per run and year (a run asks for the review year, the year before and every chart year, for every
@@ -67,8 +72,9 @@ public class KpiEvaluationTasklet implements Tasklet {
     private final Map<Integer, DerivedActuals.Kakanai> kakanaiByYear = new java.util.HashMap<>();
 
     public KpiEvaluationTasklet(JdbcTemplate jdbc, FindingRecorder findings, LongSupplier runId, IntSupplier fiscalYear,
-            Supplier<String> plan, Thresholds thresholds, BigDecimal majorThreshold) {
+            Supplier<String> plan, Thresholds thresholds, BigDecimal majorThreshold, LoadedFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.findings = findings;
         this.runId = runId;
         this.fiscalYear = fiscalYear;
@@ -204,17 +210,6 @@ public class KpiEvaluationTasklet implements Tasklet {
         }
     }
 
-    /**
-     * Single procedures of a year: 主な手続 rows, and systems listed as one procedure with nothing under them.
-     * A 上記以外 row bundles many procedures and is not one.
-     */
-    private static final String SINGLE_PROCEDURES = """
-            FROM in_eprocedure_figure f
-            WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded
-              AND (f.row_level = 'procedure' OR (f.row_level = 'system' AND f.procedure_count = 1
-                   AND NOT EXISTS (SELECT 1 FROM in_eprocedure_figure c WHERE c.run_id = f.run_id
-                                   AND c.fiscal_year = f.fiscal_year AND c.parent_id = f.row_id AND NOT c.excluded)))""";
-
     private DerivedActuals.MajorProcedures majorProcedures(long run, int year) {
         return singleProcedures(run, year).major();
     }
@@ -228,25 +223,13 @@ public class KpiEvaluationTasklet implements Tasklet {
     }
 
     private SingleProcedureSums readSingleProcedures(long run, int year) {
-        return jdbc.queryForObject("""
-                SELECT COUNT(*), SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts >= ? THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable IS NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable AND f.online_receipts IS NULL
-                                THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts >= ? THEN f.total_receipts END),
-                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable THEN f.total_receipts ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts >= ? AND f.online_capable THEN f.online_receipts ELSE 0 END),
-                       SUM(CASE WHEN f.kakanai_supported IS NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN f.kakanai_supported THEN 1 ELSE 0 END), SUM(f.total_receipts),
-                       SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
-                """ + SINGLE_PROCEDURES,
-                (rs, i) -> new SingleProcedureSums(
-                        new DerivedActuals.MajorProcedures(rs.getLong(3), rs.getLong(4), rs.getLong(2), rs.getLong(5),
-                                zero(rs, 6), zero(rs, 7), zero(rs, 8), rs.getLong(1)),
-                        new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(9), rs.getLong(10), rs.getLong(2),
-                                zero(rs, 11), zero(rs, 12))),
-                majorThreshold, majorThreshold, majorThreshold, majorThreshold, majorThreshold, majorThreshold, run, year);
+        FigureQueries.SingleProcedures s = new FigureQueries(figures.of(run)).singleProcedures(year, majorThreshold);
+        return new SingleProcedureSums(
+                new DerivedActuals.MajorProcedures(s.major(), s.majorUnknownCapability(), s.unknownReceipts(),
+                        s.majorCapableWithoutOnline(), s.majorReceipts(), s.majorCapableReceipts(),
+                        s.majorCapableOnline(), s.singles()),
+                new DerivedActuals.Kakanai(s.singles(), s.kakanaiUnknown(), s.kakanaiSupported(), s.unknownReceipts(),
+                        s.receipts(), s.kakanaiReceipts()));
     }
 
     /**
@@ -255,17 +238,7 @@ public class KpiEvaluationTasklet implements Tasklet {
      */
     private DerivedActuals.Kakanai kakanai(long run, int year) {
         DerivedActuals.Kakanai singles = singleProcedures(run, year).kakanai();
-        DerivedActuals.Kakanai others = jdbc.queryForObject("""
-                SELECT SUM(COALESCE(f.procedure_count, 1)),
-                       SUM(CASE WHEN f.kakanai_supported IS NULL THEN COALESCE(f.procedure_count, 1) ELSE 0 END),
-                       SUM(CASE WHEN f.kakanai_supported THEN COALESCE(f.procedure_count, 1) ELSE 0 END),
-                       SUM(CASE WHEN f.total_receipts IS NULL THEN 1 ELSE 0 END), SUM(f.total_receipts),
-                       SUM(CASE WHEN f.kakanai_supported THEN f.total_receipts ELSE 0 END)
-                FROM in_eprocedure_figure f
-                WHERE f.run_id = ? AND f.fiscal_year = ? AND NOT f.excluded AND f.row_level = 'other'""",
-                (rs, i) -> new DerivedActuals.Kakanai(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        zero(rs, 5), zero(rs, 6)),
-                run, year);
+        FigureQueries.OtherRows others = new FigureQueries(figures.of(run)).otherRows(year);
         return new DerivedActuals.Kakanai(singles.procedures() + others.procedures(), singles.unknown() + others.unknown(),
                 singles.supported() + others.supported(), singles.unknownReceipts() + others.unknownReceipts(),
                 singles.receipts().add(others.receipts()), singles.supportedReceipts().add(others.supportedReceipts()));

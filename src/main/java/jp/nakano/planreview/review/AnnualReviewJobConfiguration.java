@@ -35,6 +35,7 @@ import jp.nakano.planreview.collection.WorkbookRowReader;
 import jp.nakano.planreview.attainment.Thresholds;
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
 import jp.nakano.planreview.eprocedure.EProcedureFigurePageReader;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
 import jp.nakano.planreview.eprocedure.UtilisationProcessor;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
@@ -143,6 +144,9 @@ public class AnnualReviewJobConfiguration {
     /** The rows of the returned workbooks of the run in progress, from readWorkbooksStep to the load steps. */
     private final CollectedWorkbooks workbooks = new CollectedWorkbooks();
 
+    /** The e-procedure rows of the run in progress in columns, filled by their load step, for the checks and sums. */
+    private final LoadedFigures figures;
+
     /** The report renderer: its templates and engine warm up while the run loads its input. */
     private final ReviewPdf reviewPdf = new ReviewPdf();
 
@@ -161,6 +165,7 @@ public class AnnualReviewJobConfiguration {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
+        this.figures = new LoadedFigures(jdbc);
         this.chunkSize = chunkSize;
         this.maxRejectedRows = maxRejectedRows;
         this.checkpoint = new DatabaseCheckpointListener(dataSource);
@@ -211,6 +216,7 @@ public class AnnualReviewJobConfiguration {
                 @Override
                 public void afterJob(JobExecution execution) {
                     workbooks.clear(execution.getId());
+                    figures.release();
                 }
             })
             .start(tasklet("prepareRunStep",
@@ -241,13 +247,25 @@ public class AnnualReviewJobConfiguration {
                 .tasklet(new HashReceiptLogsTasklet(jdbc, reviewRun::runId, reviewRun::inputDir), transactionManager)
                 .listener(new StepProgressListener(jdbc, null))
                 .build());
-        return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder)))
-            .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder)))
+        return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder, figures)))
+            .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder, figures)))
             .next(computeUtilisationStep(reviewRun, findingRecorder))
             .next(tasklet("checkUtilisationStep", new UtilisationChecksTasklet(jdbc, findingRecorder,
-                    reviewRun::runId, () -> reviewRun.fiscalYear().year())))
-            .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
-                    () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold)))
+                    reviewRun::runId, () -> reviewRun.fiscalYear().year(), figures)))
+            .next(new StepBuilder("evaluateKpisStep", jobRepository)
+                .tasklet(new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
+                        () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold, figures),
+                        transactionManager)
+                .listener(new StepProgressListener(jdbc, null))
+                .listener(checkpoint)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution step) {
+                        figures.release(); // the last step to read them: the reports need the memory
+                        return step.getExitStatus();
+                    }
+                })
+                .build())
             .next(tasklet("reviewMeasuresStep", new MeasureReviewTasklet(new MeasureRepository(jdbc), findingRecorder,
                     reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
             .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
@@ -273,7 +291,7 @@ public class AnnualReviewJobConfiguration {
 
     private <T extends TableRow> Step loadStep(RowParser<T> input, ReviewRun reviewRun, FindingRecorder findings) {
         CsvRowReader reader = new CsvRowReader(reviewRun::inputDir, input.schema(), findings);
-        return new StepBuilder(loadStepName(input.fileName()), jobRepository).<CsvRow, T>chunk(chunkSize)
+        var step = new StepBuilder(loadStepName(input.fileName()), jobRepository).<CsvRow, T>chunk(chunkSize)
             .transactionManager(transactionManager)
             .reader(new WorkbookRowReader(reader, () -> workbooks.rows(reviewRun.runId(), input.fileName())))
             .processor(new WorkbookRowProcessor<>(input, workbooks))
@@ -282,8 +300,16 @@ public class AnnualReviewJobConfiguration {
             .skipPolicy(new RejectedRowLimit(input.fileName(), maxRejectedRows))
             .skipListener(new RejectedRowListener(findings))
             .listener(new StepProgressListener(jdbc, input.fileName(), reader, findings))
-            .listener(checkpoint)
-            .build();
+            .listener(checkpoint);
+        if (input == EProcedureFigureRow.PARSER) {
+            // the rows in columns as they are stored: the checks and sums then need no pass over the table
+            step.listener((StepExecutionListener) figures);
+            @SuppressWarnings("unchecked")
+            org.springframework.batch.core.listener.ItemWriteListener<T> written =
+                    (org.springframework.batch.core.listener.ItemWriteListener<T>) (Object) figures;
+            step.listener(written);
+        }
+        return step.build();
     }
 
     /** The Maven project version, from the build-info the build writes; an IDE build without it says so. */

@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.attainment.ActualPlausibility;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.eprocedure.FigureColumns;
+import jp.nakano.planreview.eprocedure.FigureQueries;
 import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.Severity;
@@ -57,6 +59,8 @@ class CrossChecks {
             new KeyedTable("in_measure_report", "measure-reports.csv", List.of("fiscal_year", "item_id")),
             new KeyedTable("in_kpi_explanation", "kpi-explanations.csv", List.of("kpi_id", "fiscal_year")));
 
+    private static final String FIGURES = "in_eprocedure_figure";
+
     private final JdbcTemplate jdbc;
 
     private final FindingRecorder findings;
@@ -72,15 +76,22 @@ class CrossChecks {
      */
     private final Set<String> tablesWithRowsLeftOut = new HashSet<>();
 
-    CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId) {
-        this(jdbc, findings, runId, null);
+    /**
+     * The e-procedure rows in columns: their checks are one pass in memory each, not a query over every row
+     * (issue 16); the rows they leave out are marked there as in the database.
+     */
+    private final FigureColumns figures;
+
+    CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId, FigureColumns figures) {
+        this(jdbc, findings, runId, null, figures);
     }
 
-    CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId, Path inputDir) {
+    CrossChecks(JdbcTemplate jdbc, FindingRecorder findings, long runId, Path inputDir, FigureColumns figures) {
         this.jdbc = jdbc;
         this.findings = findings;
         this.runId = runId;
         this.inputDir = inputDir;
+        this.figures = figures;
     }
 
     /** Runs every check; returns the number of findings made. */
@@ -116,7 +127,18 @@ class CrossChecks {
                 + " AND (u.source_line <> t.source_line OR u.source_file <> t.source_file)) ORDER BY "
                 + keyList.replaceAll("(\\w+)", "t.$1") + ", t.source_line, t.source_file";
         Map<String, List<RowAt>> rowsByKey = new LinkedHashMap<>();
-        jdbc.query(sql, rs -> {
+        Map<RowAt, Integer> figureRows = new HashMap<>();
+        if (t.table().equals(FIGURES)) {
+            for (List<Integer> same : new FigureQueries(figures).duplicateKeys()) {
+                String key = "fiscal_year=" + figures.year(same.get(0)) + ", row_id=" + figures.rowId(same.get(0));
+                for (int i : same) {
+                    RowAt at = new RowAt(figures.file(i), figures.line(i), figures.year(i));
+                    rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(at);
+                    figureRows.put(at, i);
+                }
+            }
+        }
+        else jdbc.query(sql, rs -> {
             List<String> parts = new ArrayList<>();
             for (int i = 0; i < t.key().size(); i++) {
                 parts.add(t.key().get(i) + "=" + rs.getString(i + 3));
@@ -134,7 +156,7 @@ class CrossChecks {
                             .map(o -> o.file().equals(row.file()) ? o.line() + "" : o.file() + " " + o.line())
                             .collect(Collectors.joining(", ")) + " 行目）。どれが正しいか判断できないため、該当する"
                                 + e.getValue().size() + "行すべてを取り込まない"));
-                exclude(t.table(), row);
+                exclude(t.table(), row, figureRows.get(row));
                 count++;
             }
         }
@@ -214,7 +236,7 @@ class CrossChecks {
     }
 
     private int unknown(Reference r) {
-        List<Object[]> rows = r.table().equals("in_eprocedure_figure") ? unknownSystems()
+        List<Object[]> rows = r.table().equals(FIGURES) ? unknownSystems()
                 : jdbc.query("SELECT t.source_line, t." + r.column() + ", t.source_file FROM " + r.table()
                         + " t WHERE t.run_id = ? AND NOT t.excluded AND " + r.condition()
                         + " ORDER BY t.source_line, t.source_file",
@@ -223,36 +245,17 @@ class CrossChecks {
             RowAt at = new RowAt((String) row[2], (Long) row[0], row.length > 3 ? (Integer) row[3] : null);
             findings.add(Finding.of(Severity.ERROR, "key.unknown", at.file(), at.line(), r.column(), (String) row[1],
                     r.message() + "。この行は取り込まない"));
-            exclude(r.table(), at);
+            exclude(r.table(), at, row.length > 4 ? (Integer) row[4] : null);
         }
         return rows.size();
     }
 
-    /**
-     * The e-procedure rows under a system the year does not have, as the reference's condition finds them: the
-     * year's parents are listed first and only those without a system row are looked up row by row (issue 16: a
-     * lookup per row took 11 s at 1,000,000 rows, for about a thousand parents).
-     */
+    /** The e-procedure rows under a system the year does not have, as the reference's condition finds them. */
     private List<Object[]> unknownSystems() {
-        List<Object[]> parents = jdbc.query("""
-                SELECT g.fiscal_year, g.parent_id
-                FROM (SELECT t.fiscal_year, t.parent_id FROM in_eprocedure_figure t
-                      WHERE t.run_id = ? AND NOT t.excluded AND t.parent_id IS NOT NULL
-                      GROUP BY t.fiscal_year, t.parent_id) g
-                WHERE NOT EXISTS (SELECT 1 FROM in_eprocedure_figure s WHERE s.run_id = ? AND NOT s.excluded
-                                  AND s.fiscal_year = g.fiscal_year AND s.row_id = g.parent_id AND s.row_level = 'system')""",
-                (rs, i) -> new Object[] { rs.getInt(1), rs.getString(2) }, runId, runId);
         List<Object[]> rows = new ArrayList<>();
-        for (Object[] parent : parents) {
-            rows.addAll(jdbc.query("""
-                    SELECT source_line, parent_id, source_file, fiscal_year FROM in_eprocedure_figure
-                    WHERE run_id = ? AND NOT excluded AND fiscal_year = ? AND parent_id = ?""",
-                    (rs, i) -> new Object[] { rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) }, runId, parent[0],
-                    parent[1]));
+        for (int i : new FigureQueries(figures).rowsUnderUnknownSystems()) {
+            rows.add(new Object[] { figures.line(i), figures.parentId(i), figures.file(i), figures.year(i), i });
         }
-        // the order of the per-row query: by line, then file (String order, as the database's for ASCII names)
-        rows.sort(java.util.Comparator.<Object[], Long>comparing(row -> (Long) row[0])
-            .thenComparing(row -> (String) row[2]));
         return rows;
     }
 
@@ -277,23 +280,23 @@ class CrossChecks {
                             + "）外" + (r[6] == null ? "" : "で、現状値の年度（" + fy(r[6]) + "）でもない")
                             + "。参考として保持し、評価には使わない"));
         }
-        List<Object[]> figures = jdbc.query("""
-                SELECT y.fiscal_year, y.first_line, y.row_count
-                FROM (SELECT f.fiscal_year, MIN(f.source_line) AS first_line, COUNT(*) AS row_count
-                      FROM in_eprocedure_figure f WHERE f.run_id = ? AND NOT f.excluded
-                      GROUP BY f.fiscal_year) y
-                WHERE NOT EXISTS (SELECT 1 FROM in_plan p WHERE p.run_id = ? AND NOT p.excluded
-                                  AND y.fiscal_year BETWEEN p.first_fy AND p.last_fy)
-                  AND NOT EXISTS (SELECT 1 FROM in_kpi k WHERE k.run_id = ? AND NOT k.excluded
-                                  AND k.plan_id IS NOT NULL AND k.baseline_fy = y.fiscal_year)
-                ORDER BY y.fiscal_year""",
-                (rs, i) -> new Object[] { rs.getInt(1), rs.getLong(2), rs.getLong(3) }, runId, runId, runId);
-        for (Object[] r : figures) {
-            findings.add(Finding.of(Severity.WARNING, "period.outside-plans", "eprocedure-figures.csv", (Long) r[1],
-                    "fiscal_year", "FY" + r[0], fy(r[0]) + "の電子手続の行（" + r[2]
+        List<int[]> periods = jdbc.query("SELECT first_fy, last_fy FROM in_plan WHERE run_id = ? AND NOT excluded",
+                (rs, i) -> new int[] { rs.getInt(1), rs.getInt(2) }, runId);
+        Set<Integer> baselineYears = new HashSet<>(jdbc.queryForList("""
+                SELECT baseline_fy FROM in_kpi WHERE run_id = ? AND NOT excluded AND plan_id IS NOT NULL
+                  AND baseline_fy IS NOT NULL""", Integer.class, runId));
+        int outside = 0;
+        for (FigureQueries.YearRows y : new FigureQueries(figures).years()) {
+            if (baselineYears.contains(y.year())
+                    || periods.stream().anyMatch(p -> y.year() >= p[0] && y.year() <= p[1])) {
+                continue;
+            }
+            findings.add(Finding.of(Severity.WARNING, "period.outside-plans", "eprocedure-figures.csv", y.firstLine(),
+                    "fiscal_year", "FY" + y.year(), fy(y.year()) + "の電子手続の行（" + y.rows()
                             + "行）はどの計画の期間・現状値の年度にも当たらない。保持して表には載せる"));
+            outside++;
         }
-        return rows.size() + figures.size();
+        return rows.size() + outside;
     }
 
     private int baselinesWithoutYear() {
@@ -503,28 +506,23 @@ class CrossChecks {
         String[] columns = { "online_receipts", "total_receipts" };
         // only the warnings are kept, the online counts' before the totals', as when each had a pass of its own
         List<List<Finding>> made = List.of(new ArrayList<>(), new ArrayList<>());
-        jdbc.query("""
-                SELECT f.source_line, f.row_id, f.fiscal_year, f.online_receipts, p.online_receipts,
-                       f.total_receipts, p.total_receipts, p.source_line FROM in_eprocedure_figure f
-                JOIN in_eprocedure_figure p ON p.run_id = f.run_id AND p.row_id = f.row_id
-                 AND p.fiscal_year = f.fiscal_year - 1 AND NOT p.excluded
-                WHERE f.run_id = ? AND NOT f.excluded
-                  AND ((f.online_receipts > 0 AND p.online_receipts > 0) OR (f.total_receipts > 0 AND p.total_receipts > 0))
-                ORDER BY f.source_line""", rs -> {
+        FigureColumns.Count[] counts = { FigureColumns.Count.ONLINE, FigureColumns.Count.TOTAL };
+        for (FigureQueries.WithYearBefore pair : new FigureQueries(figures).withYearBefore()) {
+            int f = pair.row();
             for (int c = 0; c < columns.length; c++) {
-                BigDecimal value = rs.getBigDecimal(4 + 2 * c);
-                BigDecimal before = rs.getBigDecimal(5 + 2 * c);
+                BigDecimal value = figures.count(counts[c], f);
+                BigDecimal before = figures.count(counts[c], pair.before());
                 if (value != null && before != null && value.signum() > 0 && before.signum() > 0
                         && ActualPlausibility.farFrom(value, before)) {
                     made.get(c).add(Finding.of(Severity.WARNING, "eprocedure.implausible-change",
-                            "eprocedure-figures.csv", rs.getLong(1), columns[c], Decimals.plain(value),
-                            rs.getString(2) + " の" + fy(rs.getInt(3)) + "の " + columns[c] + " "
-                                    + Decimals.grouped(value, 0) + " は前年度（" + rs.getLong(8) + " 行目）の "
-                                    + Decimals.grouped(before, 0) + " の" + ActualPlausibility.ratio(value, before)
-                                    + "。桁の誤りがないか確認する（値はそのまま使う）"));
+                            "eprocedure-figures.csv", figures.line(f), columns[c], Decimals.plain(value),
+                            figures.rowId(f) + " の" + fy(figures.year(f)) + "の " + columns[c] + " "
+                                    + Decimals.grouped(value, 0) + " は前年度（" + figures.line(pair.before())
+                                    + " 行目）の " + Decimals.grouped(before, 0) + " の"
+                                    + ActualPlausibility.ratio(value, before) + "。桁の誤りがないか確認する（値はそのまま使う）"));
                 }
             }
-        }, runId);
+        }
         made.forEach(list -> list.forEach(findings::add));
         return made.get(0).size() + made.get(1).size();
     }
@@ -647,6 +645,14 @@ class CrossChecks {
     }
 
     private void exclude(String table, RowAt row) {
+        exclude(table, row, null);
+    }
+
+    /** Leaves a row out in the database and, for an e-procedure row, in the columns the later checks read. */
+    private void exclude(String table, RowAt row, Integer figureRow) {
+        if (figureRow != null) {
+            figures.exclude(figureRow);
+        }
         tablesWithRowsLeftOut.add(table);
         if (row.year() != null) {
             jdbc.update("UPDATE " + table + " SET excluded = TRUE WHERE run_id = ? AND fiscal_year = ? AND source_line = ?"

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.Finding;
+import jp.nakano.planreview.eprocedure.FigureQueries;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.Severity;
 
@@ -27,8 +29,11 @@ class ResolveReviewYearTasklet implements Tasklet {
 
     private final FindingRecorder findings;
 
-    ResolveReviewYearTasklet(JdbcTemplate jdbc, ReviewRun run, FindingRecorder findings) {
+    private final LoadedFigures figures;
+
+    ResolveReviewYearTasklet(JdbcTemplate jdbc, ReviewRun run, FindingRecorder findings, LoadedFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.run = run;
         this.findings = findings;
     }
@@ -47,9 +52,8 @@ class ResolveReviewYearTasklet implements Tasklet {
                                 String.class, runId).stream().sorted().toList()); // sorted here: collations differ
             }
         }
-        Integer latestFigures = jdbc.queryForObject(
-                "SELECT MAX(fiscal_year) FROM in_eprocedure_figure WHERE run_id = ? AND NOT excluded", Integer.class,
-                runId);
+        // from the rows in columns: a MAX over every e-procedure row read them all (3 s at 1,000,000 rows)
+        Integer latestFigures = new FigureQueries(figures.of(runId)).latestYear();
         // the plan filter is added only when a plan is given: an untyped NULL parameter fails on PostgreSQL
         Integer latestActuals = jdbc.queryForObject("""
                 SELECT MAX(a.fiscal_year) FROM in_kpi_actual a
