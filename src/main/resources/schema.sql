@@ -191,8 +191,9 @@ DROP INDEX IF EXISTS in_eprocedure_figure_line;
 -- the few system, total and other rows of a year are read on their own by the checks, the KPIs and the reports:
 -- without this index each of those reads scanned every procedure row (issue 16)
 CREATE INDEX IF NOT EXISTS in_eprocedure_figure_level ON in_eprocedure_figure (run_id, row_level, fiscal_year);
--- a system's rows are looked up by their parent (the KPIs' single procedures, the rows under an unknown system)
-CREATE INDEX IF NOT EXISTS in_eprocedure_figure_parent ON in_eprocedure_figure (run_id, parent_id, fiscal_year);
+-- no index by parent: the rows under each system are found and summed in memory (FigureColumns), and each index
+-- costs every load of a large file a sixth more (issue 16)
+DROP INDEX IF EXISTS in_eprocedure_figure_parent;
 -- the compute step pages through a year by input line and file (a workbook's rows share line numbers with the
 -- CSV file's): the index has both, so a page starts where the last ended and needs no sort (issue 16)
 DROP INDEX IF EXISTS in_eprocedure_figure_page;
