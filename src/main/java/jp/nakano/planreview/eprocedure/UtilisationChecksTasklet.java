@@ -20,7 +20,8 @@ import jp.nakano.planreview.input.TableRowWriter;
 /**
  * The checks of the e-procedure table as a whole for the review year: each system's rows against the
  * system row, the sum of the systems (stored as the {@code computed_total} row) and the published ward
- * totals against it. The database adds the figures up, so the input may be of any size.
+ * totals against it. The rows under the systems are summed in one pass over the rows in columns
+ * ({@link FigureColumns}); the few system and total rows are read from the database.
  */
 public class UtilisationChecksTasklet implements Tasklet {
 
