@@ -46,6 +46,15 @@ public final class FigureColumns {
 
     private int[] parent = new int[1024];
 
+    /** name of row i: the UTF-8 bytes {@code names[nameStart[i] .. nameStart[i + 1])}. */
+    private byte[] names = new byte[32 * 1024];
+
+    private int[] nameStart = new int[1025];
+
+    private int[] seq = new int[1024];
+
+    private BigDecimal[] publishedRate = new BigDecimal[1024];
+
     private final List<String> parents = new ArrayList<>();
 
     private final Map<String, Integer> parentIndex = new HashMap<>();
@@ -85,6 +94,15 @@ public final class FigureColumns {
         }
         System.arraycopy(id, 0, ids, start, id.length);
         idStart[i + 1] = start + id.length;
+        byte[] name = row.name().getBytes(StandardCharsets.UTF_8);
+        start = nameStart[i];
+        if (start + name.length > names.length) {
+            names = Arrays.copyOf(names, Math.max(names.length * 2, start + name.length));
+        }
+        System.arraycopy(name, 0, names, start, name.length);
+        nameStart[i + 1] = start + name.length;
+        seq[i] = row.seq();
+        publishedRate[i] = row.publishedRate();
         parent[i] = row.parentId() == null ? -1 : parentIndex.computeIfAbsent(row.parentId(), p -> {
             parents.add(p);
             return parents.size() - 1;
@@ -114,6 +132,9 @@ public final class FigureColumns {
         level = Arrays.copyOf(level, n);
         idStart = Arrays.copyOf(idStart, n + 1);
         parent = Arrays.copyOf(parent, n);
+        nameStart = Arrays.copyOf(nameStart, n + 1);
+        seq = Arrays.copyOf(seq, n);
+        publishedRate = Arrays.copyOf(publishedRate, n);
         for (int c = 0; c < counts.length; c++) {
             counts[c] = Arrays.copyOf(counts[c], n);
         }
@@ -166,6 +187,45 @@ public final class FigureColumns {
 
     public String rowId(int i) {
         return new String(ids, idStart[i], idStart[i + 1] - idStart[i], StandardCharsets.UTF_8);
+    }
+
+    public String name(int i) {
+        return new String(names, nameStart[i], nameStart[i + 1] - nameStart[i], StandardCharsets.UTF_8);
+    }
+
+    /** The row's number in its table (seq). */
+    public int seq(int i) {
+        return seq[i];
+    }
+
+    /** The rate the plan printed for the row, or {@code null}. */
+    public BigDecimal publishedRate(int i) {
+        return publishedRate[i];
+    }
+
+    /**
+     * Puts counts in place of the row's 電子受付件数 and 全受付件数 (receipt logs counted in place of the entered
+     * figures).
+     */
+    public void replaceReceipts(int i, BigDecimal online, BigDecimal total) {
+        put(Count.ONLINE, i, online);
+        put(Count.TOTAL, i, total);
+    }
+
+    /** The first row of a fiscal year and row_id, in load order, or -1; the rest through {@link #nextWithSameKey}. */
+    public int first(int fiscalYear, String rowId) {
+        index();
+        byte[] id = rowId.getBytes(StandardCharsets.UTF_8);
+        int mask = slots.length - 1;
+        for (int s = slot(fiscalYear, id, 0, id.length) & mask;; s = (s + 1) & mask) {
+            int j = slots[s];
+            if (j < 0) {
+                return -1;
+            }
+            if (year[j] == fiscalYear && Arrays.equals(id, 0, id.length, ids, idStart[j], idStart[j + 1])) {
+                return j;
+            }
+        }
     }
 
     /** The row's parent_id, or {@code null}. */
@@ -291,9 +351,13 @@ public final class FigureColumns {
     }
 
     private int slot(int fiscalYear, int i) {
+        return slot(fiscalYear, ids, idStart[i], idStart[i + 1]);
+    }
+
+    private static int slot(int fiscalYear, byte[] bytes, int from, int to) {
         long h = fiscalYear * 0x9E3779B97F4A7C15L;
-        for (int b = idStart[i]; b < idStart[i + 1]; b++) {
-            h = (h ^ ids[b]) * 0x100000001B3L;
+        for (int b = from; b < to; b++) {
+            h = (h ^ bytes[b]) * 0x100000001B3L;
         }
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;
