@@ -113,7 +113,8 @@ public final class FigureColumns {
         onlineCapable[i] = flag(row.onlineCapable());
         kakanai[i] = flag(row.kakanaiSupported());
         line[i] = row.sourceLine();
-        int f = files.indexOf(row.sourceFile());
+        int f = size > 0 && files.get(file[size - 1]).equals(row.sourceFile()) ? file[size - 1]
+                : files.indexOf(row.sourceFile());
         if (f < 0) {
             files.add(row.sourceFile());
             f = files.size() - 1;
@@ -226,6 +227,16 @@ public final class FigureColumns {
                 return j;
             }
         }
+    }
+
+    /**
+     * The row as the checks and the rates read it: everything but department, source and note, which the columns do
+     * not keep (the database keeps them for the rows it stores; the input file for every row).
+     */
+    public EProcedureFigureRow figure(int i) {
+        return new EProcedureFigureRow(jp.nakano.planreview.common.FiscalYear.of(year[i]), rowId(i), level(i),
+                parentId(i), seq[i], name(i), count(Count.PROCEDURES, i), count(Count.ONLINE, i), count(Count.TOTAL, i),
+                onlineCapable(i), kakanaiSupported(i), null, publishedRate[i], null, null, file(i), line[i]);
     }
 
     /** The row's parent_id, or {@code null}. */

@@ -116,7 +116,7 @@ public final class FigureQueries {
 
     /**
      * The rows with a row of the same row_id the year before, where both have 電子受付件数 above zero or both
-     * 全受付件数 above zero, by line.
+     * 全受付件数 above zero, by line, then row_id and year.
      */
     public List<WithYearBefore> withYearBefore() {
         List<WithYearBefore> pairs = new ArrayList<>();
@@ -130,7 +130,9 @@ public final class FigureQueries {
                 }
             }
         }
-        pairs.sort(Comparator.comparingLong(pair -> rows.line(pair.row())));
+        // by line, then row_id and year: the order the database's query gave rows of a workbook sharing a line
+        pairs.sort(Comparator.<WithYearBefore>comparingLong(pair -> rows.line(pair.row()))
+            .thenComparing(pair -> rows.rowId(pair.row())).thenComparingInt(pair -> rows.year(pair.row())));
         return pairs;
     }
 

@@ -7,21 +7,36 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
+
 /**
- * The e-procedure rows of the run in progress in columns ({@link FigureColumns}), for the checks and sums that
- * read every row: filled as the load step stores the rows, so they need no second reading of a large input
- * (issue 16). A run whose load did not fill them in this process (or not to its end) reads them back from the
- * database once. One run at a time uses a process (the run lock).
+ * The e-procedure rows of the run in progress in columns ({@link FigureColumns}): filled as the load step reads
+ * them, they are the only copy of the 主な手続 rows, which the database does not store (issue 16: storing a million
+ * rows twice took most of a run). The checks, the sums, the rates and every listing of the table read them. One run
+ * at a time uses a process (the run lock); the rows of the last few runs loaded stay, so that a run's reports can be
+ * rendered again in the process that ran it (the tests do), and a process that runs many keeps at most
+ * {@link #KEPT_RUNS}.
  */
+@org.springframework.stereotype.Component
 public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRow>, StepExecutionListener {
+
+    /** The most runs whose rows stay in memory. */
+    static final int KEPT_RUNS = 8;
 
     private final JdbcTemplate jdbc;
 
-    private long runId = -1;
+    /** The rows of the run whose load step is going on; {@code null} when that load cannot give them all. */
+    private FigureColumns loading;
 
-    private FigureColumns columns;
+    private long loadingRun = -1;
 
-    private boolean complete;
+    /** The rows of the runs loaded to their end, the latest last. */
+    private final java.util.LinkedHashMap<Long, FigureColumns> loaded = new java.util.LinkedHashMap<>();
+
+    /** The last year's table asked for, kept: the rates, the export and the reports each read it. */
+    private UtilisationTable table;
+
+    private long tableRun = -1;
 
     public LoadedFigures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -29,61 +44,73 @@ public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRo
 
     @Override
     public synchronized void beforeStep(StepExecution step) {
-        runId = step.getJobExecution().getId();
-        columns = new FigureColumns();
-        // a step that resumes a failed one (its reader's position saved) would miss the rows stored before: read
-        // them back instead
-        complete = step.getExecutionContext().entrySet().stream().noneMatch(e -> e.getKey().endsWith(".read.count"));
+        loadingRun = step.getJobExecution().getId();
+        loaded.remove(loadingRun);
+        // a step that resumes a failed one (its reader's position saved) would miss the rows read before
+        boolean resumed = step.getExecutionContext().entrySet().stream().anyMatch(e -> e.getKey().endsWith(".read.count"));
+        loading = resumed ? null : new FigureColumns();
     }
 
     @Override
     public synchronized void afterWrite(Chunk<? extends EProcedureFigureRow> rows) {
-        if (columns != null) {
-            rows.forEach(columns::add);
+        if (loading != null) {
+            rows.forEach(loading::add);
         }
     }
 
     @Override
     public synchronized void onWriteError(Exception exception, Chunk<? extends EProcedureFigureRow> rows) {
-        complete = false; // the chunk is written again row by row, or the step fails
+        loading = null; // the chunk is written again row by row, or the step fails: the rows are not known
     }
 
     @Override
     public synchronized ExitStatus afterStep(StepExecution step) {
-        complete &= ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode());
-        if (!complete) {
-            columns = null;
+        if (loading != null && ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
+            loaded.put(loadingRun, loading);
+            while (loaded.size() > KEPT_RUNS) {
+                loaded.remove(loaded.keySet().iterator().next());
+            }
         }
+        loading = null;
         return step.getExitStatus();
     }
 
     /** The run's rows in columns, with the rows the checks left out so far marked. */
     public synchronized FigureColumns of(long run) {
-        if (columns == null || runId != run || !complete) {
-            columns = read(run);
-            runId = run;
-            complete = true;
+        FigureColumns rows = loaded.get(run);
+        if (rows == null) {
+            throw new IllegalStateException("the e-procedure rows of run " + run + " are not in memory: only the load "
+                    + "step of the run, in the same process, reads them (runs in memory: " + loaded.keySet() + ")");
         }
-        return columns;
+        return rows;
     }
 
-    /** Forgets the rows (they take memory the reports need): a later reader reads them back. */
-    public synchronized void release() {
-        columns = null;
-        runId = -1;
+    /**
+     * A year's rows with their rates ({@link UtilisationTable}), the sum of the systems from the database
+     * ({@code checkUtilisationStep} stores it) once it is there.
+     */
+    public synchronized UtilisationTable utilisation(long run, int year) {
+        FigureColumns rows = of(run);
+        List<UtilisationRow> totals = jdbc.query("SELECT " + COMPUTED_TOTAL_COLUMNS + " FROM " + UtilisationRow.TABLE
+                + " WHERE run_id = ? AND fiscal_year = ? AND row_level = ?", (rs, i) -> new UtilisationRow(rs.getInt(1),
+                        rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7),
+                        EProcedureFigureRowMapper.decimal(rs, "procedure_count"),
+                        EProcedureFigureRowMapper.decimal(rs, "online_receipts"),
+                        EProcedureFigureRowMapper.decimal(rs, "total_receipts"), rs.getBigDecimal("rate_percent"),
+                        EProcedureFigureRowMapper.decimal(rs, "published_rate"),
+                        UtilisationRow.RateCheck.valueOf(rs.getString("rate_check")), null, null),
+                run, year, UtilisationCalculator.COMPUTED_TOTAL);
+        UtilisationRow computed = totals.isEmpty() ? null : totals.get(0);
+        if (table == null || tableRun != run || table.year() != year
+                || !java.util.Objects.equals(computed, table.computedTotal())) {
+            table = UtilisationTable.of(rows, year, computed);
+            tableRun = run;
+        }
+        return table;
     }
 
-    private FigureColumns read(long run) {
-        FigureColumns read = new FigureColumns();
-        EProcedureFigureRowMapper mapper = new EProcedureFigureRowMapper();
-        jdbc.query("SELECT " + EProcedureFigureRowMapper.COLUMNS + ", f.excluded FROM in_eprocedure_figure f"
-                + " WHERE f.run_id = ? ORDER BY f.fiscal_year, f.source_line, f.source_file", rs -> {
-                    read.add(mapper.mapRow(rs, 0));
-                    if (rs.getBoolean("excluded")) {
-                        read.exclude(read.size() - 1);
-                    }
-                }, run);
-        return read;
-    }
+    private static final String COMPUTED_TOTAL_COLUMNS = """
+            fiscal_year, sort_key, row_id, row_level, parent_id, seq, name, procedure_count, online_receipts,
+            total_receipts, rate_percent, published_rate, rate_check""";
 
 }

@@ -26,7 +26,7 @@ import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
-import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.publication.EProcedureUsage;
 import jp.nakano.planreview.publication.EProcedureUsageReader;
@@ -77,20 +77,20 @@ public class RenderReportsTasklet implements Tasklet {
 
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
-            BigDecimal majorThreshold) {
+            BigDecimal majorThreshold, LoadedFigures figures) {
         this(jdbc, report, runId, fiscalYear, plan, workingFolder, softwareVersion, majorThreshold,
-                ReviewWorkbook.DEFAULT_LISTED_ROWS);
+                ReviewWorkbook.DEFAULT_LISTED_ROWS, figures);
     }
 
     /** With the e-procedure rows the workbook lists at most ({@code plan-review.workbook.eprocedure-rows}). */
     public RenderReportsTasklet(JdbcTemplate jdbc, ReviewPdf report, Supplier<Long> runId,
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
-            BigDecimal majorThreshold, int workbookRows) {
+            BigDecimal majorThreshold, int workbookRows, LoadedFigures figures) {
         this.jdbc = jdbc;
         this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
-        this.firstRows = new FirstUtilisationRows(jdbc);
+        this.firstRows = new FirstUtilisationRows(figures);
         this.workbook = new ReviewWorkbook(jdbc, workbookRows, firstRows);
         this.runId = runId;
         this.fiscalYear = fiscalYear;
@@ -600,25 +600,17 @@ public class RenderReportsTasklet implements Tasklet {
     /** Above this many rows the chart shows the totals only: hundreds of bars would be unreadable. */
     static final int MAX_CHARTED_UTILISATION_ROWS = 60;
 
-    private static final String UTILISATION_SELECT = """
-            SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
-                   r.published_rate, r.rate_check,
-                   (SELECT y.online_receipts FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
-                    AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_online,
-                   (SELECT y.rate_percent FROM res_eprocedure_utilisation y WHERE y.run_id = r.run_id
-                    AND y.fiscal_year = r.fiscal_year - 1 AND y.row_id = r.row_id) AS prev_rate
-            """;
-
     private List<Map<String, ?>> utilisationRows(long run, FiscalYear year) {
         // one pass finds the first rows and counts them all, for the PDF and the workbooks (a COUNT alone costs
         // as much as the pass on a large table)
-        int kept = Math.max(MAX_PDF_UTILISATION_ROWS, Math.min(workbook.listedRows(), FirstUtilisationRows.MAX_KEPT));
+        int kept = Math.max(MAX_PDF_UTILISATION_ROWS, workbook.listedRows());
         FirstUtilisationRows.Listing listing = firstRows.of(run, year.year(), kept);
         long all = listing.all();
         boolean chartSystems = all <= MAX_CHARTED_UTILISATION_ROWS;
-        org.springframework.jdbc.core.RowMapper<Map<String, ?>> mapper = (rs, i) -> utilisationRow(rs, chartSystems);
         if (all <= MAX_PDF_UTILISATION_ROWS) {
-            return jdbc.query(UTILISATION_SELECT + UtilisationRow.IN_PLAN_ORDER, mapper, run, year.year());
+            List<Map<String, ?>> rows = new java.util.ArrayList<>();
+            listing.first().forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
+            return rows;
         }
         // the first rows in the plan's order, a pointer to the full listing, then the totals
         List<FirstUtilisationRows.Row> first = listing.first().subList(0, MAX_PDF_UTILISATION_ROWS);
@@ -642,12 +634,6 @@ public class RenderReportsTasklet implements Tasklet {
         BigDecimal[] before = previous.isEmpty() ? new BigDecimal[2] : previous.get(0);
         return utilisationRow(r.name(), r.level(), r.procedureCount(), r.onlineReceipts(), r.totalReceipts(),
                 r.ratePercent(), r.publishedRate(), r.rateCheck(), before[0], before[1], chartSystems);
-    }
-
-    private static Map<String, ?> utilisationRow(ResultSet rs, boolean chartSystems) throws SQLException {
-        return utilisationRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8), rs.getBigDecimal(9),
-                rs.getBigDecimal(10), chartSystems);
     }
 
     private static Map<String, ?> utilisationRow(String name, String level, BigDecimal procedureCount,

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
-import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.measures.MeasureRepository;
@@ -87,13 +87,13 @@ public class ReviewWorkbook {
     /** Reads the first e-procedure rows in one pass when the sheet lists only those (shared with the PDF). */
     private final FirstUtilisationRows firstRows;
 
-    public ReviewWorkbook(JdbcTemplate jdbc) {
-        this(jdbc, DEFAULT_LISTED_ROWS);
+    public ReviewWorkbook(JdbcTemplate jdbc, LoadedFigures figures) {
+        this(jdbc, figures, DEFAULT_LISTED_ROWS);
     }
 
     /** With the e-procedure rows the sheet lists at most ({@code plan-review.workbook.eprocedure-rows}). */
-    public ReviewWorkbook(JdbcTemplate jdbc, int listedRows) {
-        this(jdbc, listedRows, new FirstUtilisationRows(jdbc));
+    public ReviewWorkbook(JdbcTemplate jdbc, LoadedFigures figures, int listedRows) {
+        this(jdbc, listedRows, new FirstUtilisationRows(figures));
     }
 
     /** The same, reading the first rows through {@code firstRows} (the PDF's, so that one pass serves both). */
@@ -102,8 +102,8 @@ public class ReviewWorkbook {
     }
 
     /** With fewer data rows per sheet than Excel allows, so that a test can go past the limit with a small table. */
-    ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows) {
-        this(jdbc, rowsPerSheet, listedRows, new FirstUtilisationRows(jdbc));
+    ReviewWorkbook(JdbcTemplate jdbc, LoadedFigures figures, int rowsPerSheet, int listedRows) {
+        this(jdbc, rowsPerSheet, listedRows, new FirstUtilisationRows(figures));
     }
 
     private ReviewWorkbook(JdbcTemplate jdbc, int rowsPerSheet, int listedRows, FirstUtilisationRows firstRows) {
@@ -414,18 +414,8 @@ public class ReviewWorkbook {
         List<SheetLayout.Column> columns = List.of(col("年度", 12), col("電子手続名", 40), col("区分", 16),
                 col("手続数", 8), col("電子受付件数\n（件）", 14), col("全受付件数\n（件）", 14), col("電子手続\n利用率（%）", 12),
                 col("計画の表記\n（%）", 12), col("照合", 10), col("入力ファイル", 24), col("行", 8));
-        // one pass finds the first rows and counts them all (a COUNT costs as much as the pass on a large table)
-        FirstUtilisationRows.Listing listing = listedRows <= FirstUtilisationRows.MAX_KEPT
-                ? firstRows.of(runId, year.year(), listedRows) : null;
-        long all;
-        if (listing != null) {
-            all = listing.all();
-        }
-        else {
-            Long counted = jdbc.queryForObject("SELECT COUNT(*) FROM " + UtilisationRow.TABLE
-                    + " WHERE run_id = ? AND fiscal_year = ?", Long.class, runId, year.year());
-            all = counted == null ? 0 : counted;
-        }
+        FirstUtilisationRows.Listing listing = firstRows.of(runId, year.year(), listedRows);
+        long all = listing.all();
         boolean partial = all > listedRows;
         String note = partial ? "この表は" + UtilisationListing.partial(all, listedRows, false) + "（計画の表の順。"
                 + "掲載する行数の上限は設定 plan-review.workbook.eprocedure-rows）。" : null;
@@ -464,37 +454,9 @@ public class ReviewWorkbook {
                 sheet.number(10, row.sourceLine(), row.sourceLine().toString(), styles.number("0" + PAD));
             }
         };
-        org.springframework.jdbc.core.RowCallbackHandler fromQuery = rs -> {
-            Object line = rs.getObject(10);
-            writer.accept(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                    rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
-                    rs.getString(9), line == null ? null : ((Number) line).longValue(), null));
-        };
-        List<FirstUtilisationRows.Row> totals;
-        if (listing != null) {
-            // every row, or the first rows and then the totals: a sort of the whole table would cost far more
-            listing.first().forEach(writer);
-            totals = partial ? listing.totals() : List.of();
-        }
-        else if (!partial) {
-            jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER, fromQuery, runId, year.year());
-            totals = List.of();
-        }
-        else {
-            jdbc.query(UTILISATION_COLUMNS + UtilisationRow.IN_PLAN_ORDER + " LIMIT " + listedRows, fromQuery, runId,
-                    year.year());
-            List<FirstUtilisationRows.Row> read = new ArrayList<>();
-            jdbc.query(UTILISATION_COLUMNS + """
-                     FROM res_eprocedure_utilisation r
-                    WHERE r.run_id = ? AND r.fiscal_year = ? AND r.row_level IN ('computed_total', 'total')
-                    ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 ELSE 2 END, r.seq, r.sort_key""", rs -> {
-                Object line = rs.getObject(10);
-                read.add(new FirstUtilisationRows.Row(0, null, rs.getString(1), rs.getString(2), rs.getBigDecimal(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getString(8), rs.getString(9), line == null ? null : ((Number) line).longValue(), null));
-            }, runId, year.year());
-            totals = read;
-        }
+        // every row, or the first rows and then the totals
+        listing.first().forEach(writer);
+        List<FirstUtilisationRows.Row> totals = partial ? listing.totals() : List.of();
         // the totals come last in the plan's order: those the first rows did not reach
         totals.stream().skip(totalsListed[0]).forEach(writer);
         SheetLayout last = parts.get(parts.size() - 1);

@@ -34,10 +34,9 @@ import jp.nakano.planreview.collection.WorkbookRowProcessor;
 import jp.nakano.planreview.collection.WorkbookRowReader;
 import jp.nakano.planreview.attainment.Thresholds;
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
-import jp.nakano.planreview.eprocedure.EProcedureFigurePageReader;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
+import jp.nakano.planreview.eprocedure.UtilisationRatesTasklet;
 import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
-import jp.nakano.planreview.eprocedure.UtilisationProcessor;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.FindingRepository;
@@ -151,7 +150,7 @@ public class AnnualReviewJobConfiguration {
     private final ReviewPdf reviewPdf = new ReviewPdf();
 
     AnnualReviewJobConfiguration(ObjectProvider<RunLock> runLock, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-            JdbcTemplate jdbc, DataSource dataSource, @Value("${plan-review.chunk-size:500}") int chunkSize,
+            JdbcTemplate jdbc, DataSource dataSource, LoadedFigures figures, @Value("${plan-review.chunk-size:500}") int chunkSize,
             @Value("${plan-review.max-rejected-rows-per-file:100}") int maxRejectedRows,
             @Value("${plan-review.status.on-track:1.00}") BigDecimal onTrack,
             @Value("${plan-review.status.slightly-behind:0.80}") BigDecimal slightlyBehind,
@@ -165,7 +164,7 @@ public class AnnualReviewJobConfiguration {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
-        this.figures = new LoadedFigures(jdbc);
+        this.figures = figures;
         this.chunkSize = chunkSize;
         this.maxRejectedRows = maxRejectedRows;
         this.checkpoint = new DatabaseCheckpointListener(dataSource);
@@ -216,7 +215,6 @@ public class AnnualReviewJobConfiguration {
                 @Override
                 public void afterJob(JobExecution execution) {
                     workbooks.clear(execution.getId());
-                    figures.release();
                 }
             })
             .start(tasklet("prepareRunStep",
@@ -238,11 +236,8 @@ public class AnnualReviewJobConfiguration {
                         // (and the compiler's) from them
                         if (hasReceiptLogs(step.getJobExecution())) {
                             startReportWarmUp();
-                            if (receipts.figures() == jp.nakano.planreview.receipts.FiguresSource.RECEIPTS) {
-                                // the counts replaced the entered figures in the database: the columns filled
-                                // while loading hold the entered ones, so the checks read the rows back
-                                figures.release();
-                            }
+                            // the counts put in place of the entered figures are put in the rows in memory too
+                            // (ReceiptSummaryTasklet), which the later steps read
                         }
                         return step.getExitStatus();
                     }
@@ -254,33 +249,22 @@ public class AnnualReviewJobConfiguration {
                 .build());
         return job.next(tasklet("crossCheckStep", new CrossCheckTasklet(jdbc, reviewRun, findingRecorder, figures)))
             .next(tasklet("resolveReviewYearStep", new ResolveReviewYearTasklet(jdbc, reviewRun, findingRecorder, figures)))
-            .next(computeUtilisationStep(reviewRun, findingRecorder))
+            .next(tasklet("computeUtilisationStep", new UtilisationRatesTasklet(figures, findingRecorder,
+                    reviewRun::runId, () -> reviewRun.fiscalYear().year())))
             .next(tasklet("checkUtilisationStep", new UtilisationChecksTasklet(jdbc, findingRecorder,
                     reviewRun::runId, () -> reviewRun.fiscalYear().year(), figures)))
-            .next(new StepBuilder("evaluateKpisStep", jobRepository)
-                .tasklet(new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
-                        () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold, figures),
-                        transactionManager)
-                .listener(new StepProgressListener(jdbc, null))
-                .listener(checkpoint)
-                .listener(new StepExecutionListener() {
-                    @Override
-                    public ExitStatus afterStep(StepExecution step) {
-                        figures.release(); // the last step to read them: the reports need the memory
-                        return step.getExitStatus();
-                    }
-                })
-                .build())
+            .next(tasklet("evaluateKpisStep", new KpiEvaluationTasklet(jdbc, findingRecorder, reviewRun::runId,
+                    () -> reviewRun.fiscalYear().year(), reviewRun::plan, thresholds, majorProcedureThreshold, figures)))
             .next(tasklet("reviewMeasuresStep", new MeasureReviewTasklet(new MeasureRepository(jdbc), findingRecorder,
                     reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
             .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
                     reviewRun::fiscalYear, () -> workingFolder(reviewRun))))
             .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), () -> workingFolder(reviewRun))))
-            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
+            .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun, figures)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
                     reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build),
-                    majorProcedureThreshold, workbookEprocedureRows)))
+                    majorProcedureThreshold, workbookEprocedureRows, figures)))
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
                     keepRunsPerYear)))
             .build();
@@ -300,7 +284,7 @@ public class AnnualReviewJobConfiguration {
             .transactionManager(transactionManager)
             .reader(new WorkbookRowReader(reader, () -> workbooks.rows(reviewRun.runId(), input.fileName())))
             .processor(new WorkbookRowProcessor<>(input, workbooks))
-            .writer(new TableRowWriter<>(jdbc, input.table(), reviewRun::runId))
+            .writer(writer(input, reviewRun))
             .faultTolerant()
             .skipPolicy(new RejectedRowLimit(input.fileName(), maxRejectedRows))
             .skipListener(new RejectedRowListener(findings))
@@ -315,6 +299,22 @@ public class AnnualReviewJobConfiguration {
             step.listener(written);
         }
         return step.build();
+    }
+
+    /**
+     * The writer of a file's rows: into its table; for the e-procedure figures, only the rows other than 主な手続
+     * (the ward totals, systems and 上記以外), a few hundred where the 主な手続 can be a million: those stay in memory
+     * ({@link LoadedFigures}), which every later step reads (issue 16: storing them took most of a large run).
+     */
+    private <T extends TableRow> org.springframework.batch.infrastructure.item.ItemWriter<T> writer(RowParser<T> input,
+            ReviewRun reviewRun) {
+        TableRowWriter<T> all = new TableRowWriter<>(jdbc, input.table(), reviewRun::runId);
+        if (input != EProcedureFigureRow.PARSER) {
+            return all;
+        }
+        return chunk -> all.write(new org.springframework.batch.infrastructure.item.Chunk<>(chunk.getItems().stream()
+            .filter(row -> ((EProcedureFigureRow) row).level() != EProcedureFigureRow.Level.PROCEDURE)
+            .toList()));
     }
 
     /** The Maven project version, from the build-info the build writes; an IDE build without it says so. */
@@ -343,21 +343,6 @@ public class AnnualReviewJobConfiguration {
         catch (java.io.IOException ex) {
             throw new java.io.UncheckedIOException("cannot create the run folder in " + run.outputDir(), ex);
         }
-    }
-
-    private Step computeUtilisationStep(ReviewRun reviewRun, FindingRecorder findings) {
-        UtilisationProcessor processor = new UtilisationProcessor(findings);
-        return new StepBuilder("computeUtilisationStep", jobRepository)
-            .<EProcedureFigureRow, UtilisationRow>chunk(chunkSize)
-            .transactionManager(transactionManager)
-            .reader(new EProcedureFigurePageReader(jdbc, reviewRun::runId, () -> reviewRun.fiscalYear().year(),
-                    chunkSize))
-            .processor(processor)
-            .writer(new TableRowWriter<>(jdbc, UtilisationRow.TABLE, reviewRun::runId))
-            .listener(processor)
-            .listener(new StepProgressListener(jdbc, null))
-            .listener(checkpoint)
-            .build();
     }
 
     /**

@@ -20,7 +20,7 @@ import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.input.InputFiles;
-import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.report.FirstUtilisationRows;
 
 /**
@@ -71,8 +71,11 @@ class ExportResultsTasklet implements Tasklet {
 
     private final ReviewRun run;
 
-    ExportResultsTasklet(JdbcTemplate jdbc, ReviewRun run) {
+    private final LoadedFigures figures;
+
+    ExportResultsTasklet(JdbcTemplate jdbc, ReviewRun run, LoadedFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.run = run;
     }
 
@@ -104,11 +107,11 @@ class ExportResultsTasklet implements Tasklet {
     }
 
     private long writeUtilisation(Path file, FiscalYear year) throws IOException {
-        // the rows as the table holds them when that is the plan's order; else the database sorts them
+        // every row in the plan's order, from the rows in memory (the database stores only the few rows besides the
+        // 主な手続: issue 16)
         long[] count = { 0 };
-        boolean ordered;
         try (CsvOutput out = CsvOutput.create(file, UTILISATION_COLUMNS)) {
-            ordered = new FirstUtilisationRows(jdbc).inPlanOrder(run.runId(), year.year(), row -> {
+            new FirstUtilisationRows(figures).inPlanOrder(run.runId(), year.year(), row -> {
                 try {
                     out.row(new Object[] { year.year(), year.japanese(), row.rowId(), row.level(), row.parentId(),
                             row.name(), exact(row.procedureCount()), exact(row.onlineReceipts()),
@@ -121,19 +124,7 @@ class ExportResultsTasklet implements Tasklet {
                 }
             });
         }
-        if (ordered) {
-            return count[0];
-        }
-        return export(file, UTILISATION_COLUMNS, """
-                    SELECT r.fiscal_year, r.row_id, r.row_level, r.parent_id, r.name, r.procedure_count,
-                           r.online_receipts, r.total_receipts, r.rate_percent, r.published_rate, r.rate_check,
-                           r.source_file, r.source_line
-                    """ + UtilisationRow.IN_PLAN_ORDER, rs -> {
-            return new Object[] { rs.getInt(1), FiscalYear.of(rs.getInt(1)).japanese(), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5), exact(rs.getBigDecimal(6)), exact(rs.getBigDecimal(7)),
-                    exact(rs.getBigDecimal(8)), rs.getBigDecimal(9), published(rs.getBigDecimal(10)),
-                    rs.getString(11), rs.getString(12), rs.getObject(13) == null ? null : rs.getLong(13) };
-        }, run.runId(), year.year());
+        return count[0];
     }
 
     private long writeAttainment(Path file, FiscalYear year) throws IOException {

@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.eprocedure.LoadedFigures;
+
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.review.ReviewRun;
 import jp.nakano.planreview.review.ReviewRuns;
@@ -53,6 +55,9 @@ class ReviewWorkbookTests {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private LoadedFigures figures;
 
     @TempDir
     private static Path dir;
@@ -243,7 +248,7 @@ class ReviewWorkbookTests {
         Path whole = Path.of(ReviewRuns.runFolder(longRun)).resolve("review-chiiki2-FY2020.xlsx");
         Path split = dir.resolve("split.xlsx");
 
-        new ReviewWorkbook(jdbc, 250, Integer.MAX_VALUE).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
+        new ReviewWorkbook(jdbc, figures, 250, Integer.MAX_VALUE).write(longRun.getId(), FiscalYear.of(2020), "chiiki2",
                 new ReviewWorkbook.Cover("第2次中野区地域情報化推進計画", "期間", "発行", "0".repeat(64), "plan-review test"),
                 split);
 
@@ -279,7 +284,7 @@ class ReviewWorkbookTests {
                     "主な電子手続の利用状況（計画の表の順）の 251〜500 行目（1シートに 250 行まで）",
                     "主な電子手続の利用状況（計画の表の順）の 501〜628 行目（1シートに 250 行まで）");
         }
-        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, ReviewWorkbook.MAX_DATA_ROWS + 1, 10))
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, figures, ReviewWorkbook.MAX_DATA_ROWS + 1, 10))
             .hasMessageContaining("1048575");
         assertThat(ReviewWorkbook.MAX_DATA_ROWS + 1).isEqualTo(org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxRows());
     }
@@ -297,7 +302,7 @@ class ReviewWorkbookTests {
     @Test
     void shouldListTheFirstEprocedureRowsAndTheTotalsAndPointToTheCsvAboveTheConfiguredLimit() throws Exception {
         Path limited = dir.resolve("limited.xlsx");
-        new ReviewWorkbook(jdbc, 5).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, limited);
+        new ReviewWorkbook(jdbc, figures, 5).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, limited);
 
         List<String> csv = Files.readAllLines(Path.of(ReviewRuns.runFolder(fy2020())).resolve(UtilisationListing.CSV_FILE));
         try (XSSFWorkbook whole = fy2020Workbook();
@@ -351,9 +356,9 @@ class ReviewWorkbookTests {
         Path byDefault = dir.resolve("default.xlsx");
         Path atLimit = dir.resolve("at-limit.xlsx");
         Path oneBelow = dir.resolve("one-below.xlsx");
-        new ReviewWorkbook(jdbc).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, byDefault);
-        new ReviewWorkbook(jdbc, rows).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, atLimit);
-        new ReviewWorkbook(jdbc, rows - 1).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, oneBelow);
+        new ReviewWorkbook(jdbc, figures).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, byDefault);
+        new ReviewWorkbook(jdbc, figures, rows).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, atLimit);
+        new ReviewWorkbook(jdbc, figures, rows - 1).write(fy2020().getId(), FiscalYear.of(2020), "chiiki2", TEST_COVER, oneBelow);
 
         // at the limit nothing changes: the same bytes as with the default of 10,000 rows
         assertThat(Files.mismatch(byDefault, atLimit)).isEqualTo(-1L);
@@ -369,7 +374,7 @@ class ReviewWorkbookTests {
                 assertThat(cells(sheet.getRow(r + 1))).isEqualTo(cells(all.getRow(r)));
             }
         }
-        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, 0)).hasMessageContaining("plan-review.workbook.eprocedure-rows");
+        assertThatThrownBy(() -> new ReviewWorkbook(jdbc, figures, 0)).hasMessageContaining("plan-review.workbook.eprocedure-rows");
     }
 
     @Test
@@ -520,57 +525,63 @@ class ReviewWorkbookTests {
         // the bundled FY2020 table lists each system before its rows (only the ward total comes first); the long
         // one adds procedures of s05 after the other systems and a procedure before its system
         for (JobExecution run : List.of(fy2020(), longRun())) {
-            List<String> sorted = jdbc.queryForList("SELECT r.row_id || ' ' || r.row_level"
-                    + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER, String.class, run.getId(), 2020);
-            List<String> exported = new ArrayList<>();
-            Path file = Path.of(ReviewRuns.runFolder(run)).resolve("eprocedure-utilisation.csv");
-            try (org.apache.commons.csv.CSVParser csv = jp.nakano.planreview.input.CsvInput.open(file,
-                    jp.nakano.planreview.input.CsvInput.detect(file))) {
-                csv.forEach(r -> exported.add(r.get("row_id") + " " + r.get("level")));
+            List<String[]> exported = exported(run);
+            // the plan's order: each system followed by its 主な手続, then its 上記以外; then the sum of the
+            // systems, then the published totals
+            assertThat(exported.get(exported.size() - 2)[1]).isEqualTo("computed_total");
+            assertThat(exported.get(exported.size() - 1)[1]).isEqualTo("total");
+            String system = null;
+            String lastLevel = null;
+            for (String[] row : exported.subList(0, exported.size() - 2)) {
+                if (row[1].equals("system")) {
+                    system = row[0];
+                }
+                else {
+                    assertThat(row[2]).as("row %s under its system", row[0]).isEqualTo(system);
+                    assertThat(lastLevel.equals("other") && row[1].equals("procedure")).as("row %s", row[0]).isFalse();
+                }
+                lastLevel = row[1];
             }
-            assertThat(exported).isEqualTo(sorted).hasSizeGreaterThan(20);
+            List<String> streamed = new ArrayList<>();
+            new FirstUtilisationRows(figures).inPlanOrder(run.getId(), 2020, r -> streamed.add(r.rowId()));
+            assertThat(streamed).isEqualTo(exported.stream().map(r -> r[0]).toList()).hasSizeGreaterThan(20);
         }
-        List<String> streamed = new ArrayList<>();
-        assertThat(new FirstUtilisationRows(jdbc).inPlanOrder(fy2020().getId(), 2020, r -> streamed.add(r.rowId())))
-            .isTrue();
-        assertThat(streamed).startsWith("s01", "s01-p1").endsWith("computed_total", "total");
-        assertThat(new FirstUtilisationRows(jdbc).inPlanOrder(longRun().getId(), 2020, r -> { })).isFalse();
+        assertThat(exported(fy2020()).stream().map(r -> r[0]).toList()).startsWith("s01", "s01-p1")
+            .endsWith("computed_total", "total");
+        // the late system's procedure follows it, though read before it
+        List<String> ids = exported(longRun()).stream().map(r -> r[0]).toList();
+        assertThat(ids.indexOf("s99-p1")).isEqualTo(ids.indexOf("s99") + 1);
+        assertThat(ids.indexOf("s05-x600")).isLessThan(ids.indexOf("s99"));
+    }
+
+    /** row_id, level and parent_id of each row of a run's eprocedure-utilisation.csv, in the file's order. */
+    private static List<String[]> exported(JobExecution run) throws Exception {
+        List<String[]> exported = new ArrayList<>();
+        Path file = Path.of(ReviewRuns.runFolder(run)).resolve("eprocedure-utilisation.csv");
+        try (org.apache.commons.csv.CSVParser csv = jp.nakano.planreview.input.CsvInput.open(file,
+                jp.nakano.planreview.input.CsvInput.detect(file))) {
+            csv.forEach(r -> exported.add(new String[] { r.get("row_id"), r.get("level"), r.get("parent_id") }));
+        }
+        return exported;
     }
 
     @Test
-    void shouldKeepTheFirstRowsInThePlansOrderInOnePassOverTheTable() throws Exception {
+    void shouldListTheFirstRowsAndTheTotalsInTheOrderOfTheExport() throws Exception {
         long id = longRun().getId();
-        List<Integer> inPlanOrder = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
-                Integer.class, id, 2020);
-        List<Integer> totals = jdbc.queryForList("SELECT r.sort_key" + jp.nakano.planreview.eprocedure.UtilisationRow.IN_PLAN_ORDER,
-                Integer.class, id, 2020).stream().filter(k -> jdbc.queryForObject("SELECT row_level FROM res_eprocedure_utilisation "
-                        + "WHERE run_id = ? AND fiscal_year = 2020 AND sort_key = ?", String.class, id, k).contains("total")).toList();
-        assertThat(inPlanOrder).hasSize(628).isNotEqualTo(inPlanOrder.stream().sorted().toList());
-        assertThat(totals).hasSize(2);
-        // pages of one row and more; the systems kept as read, or (none kept) the parent joined in by the database
-        int[][] settings = { { 1, 100 }, { 7, 100 }, { 5000, 100 }, { 7, 0 }, { 5000, 0 } };
-        for (int[] setting : settings) {
-            for (int limit : new int[] { 1, 20, 30, 500, 625, 626, 627, 628, 1000 }) {
-                FirstUtilisationRows.Listing listing = new FirstUtilisationRows(jdbc, setting[0], setting[1]).of(id, 2020, limit);
-                assertThat(listing.all()).isEqualTo(628);
-                assertThat(listing.first()).extracting(FirstUtilisationRows.Row::sortKey)
-                    .as("page %d, kept %d, limit %d", setting[0], setting[1], limit)
-                    .isEqualTo(inPlanOrder.subList(0, Math.min(limit, 628)));
-                assertThat(listing.totals()).extracting(FirstUtilisationRows.Row::sortKey).isEqualTo(totals);
-            }
+        List<String> exported = exported(longRun()).stream().map(r -> r[0] + " " + r[1]).toList();
+        assertThat(exported).hasSize(628);
+        for (int limit : new int[] { 1, 20, 30, 500, 625, 626, 627, 628, 1000 }) {
+            FirstUtilisationRows.Listing listing = new FirstUtilisationRows(figures).of(id, 2020, limit);
+            assertThat(listing.all()).isEqualTo(628);
+            assertThat(listing.first()).extracting(r -> r.rowId() + " " + r.level()).as("limit %d", limit)
+                .isEqualTo(exported.subList(0, Math.min(limit, 628)));
+            assertThat(listing.totals()).extracting(r -> r.rowId() + " " + r.level())
+                .isEqualTo(exported.subList(626, 628));
         }
-        // the late system's procedure follows it, though read before it
-        List<String> names = new FirstUtilisationRows(jdbc).of(id, 2020, 1000).first().stream().map(FirstUtilisationRows.Row::name).toList();
-        assertThat(names.indexOf("late procedure")).isEqualTo(names.indexOf("late system") + 1);
         // the PDF lists the first 500 of them and the totals, and points to the CSV file and the workbook, which
         // lists all 628 (under its limit of 10,000)
         String pdf = compact(ReportContents.text(Path.of(ReviewRuns.runFolder(longRun())).resolve("review-chiiki2-FY2020.pdf")));
         assertThat(pdf).contains(compact("（全 628 行のうち先頭 500 行と合計のみ。全行は eprocedure-utilisation.csv と Excel を参照）"));
-        // the last pass serves a smaller request without reading again
-        FirstUtilisationRows shared = new FirstUtilisationRows(jdbc);
-        FirstUtilisationRows.Listing big = shared.of(id, 2020, 600);
-        assertThat(shared.of(id, 2020, 600)).isSameAs(big);
-        assertThat(shared.of(id, 2020, 30).first()).isEqualTo(big.first().subList(0, 30));
     }
 
     /** The FY2020 run of the bundled data (its e-procedure table has the plan's 25 rows), made once when needed. */
