@@ -88,7 +88,7 @@ import jp.nakano.planreview.receipts.ReceiptSummaryTasklet;
  * {@code hashReceiptLogsStep}: their SHA-256 recorded with the other inputs;</li>
  * <li>{@code crossCheckStep}: duplicates, unknown ids, years outside the plan period;</li>
  * <li>{@code resolveReviewYearStep}: the year asked for, or the latest with figures;</li>
- * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row, a page and a chunk at a time;</li>
+ * <li>{@code computeUtilisationStep}: 電子手続利用率 of every row of the review year, from the rows in memory;</li>
  * <li>{@code checkUtilisationStep}: each system's rows against it, the sum of the systems, the ward total;</li>
  * <li>{@code evaluateKpisStep}: every KPI's actual, trajectory, 進捗率, status and forecast, and the
  * summary per goal and plan ({@code docs/method.md});</li>

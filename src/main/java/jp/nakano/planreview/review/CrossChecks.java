@@ -568,8 +568,9 @@ class CrossChecks {
             if (!tablesWithRowsLeftOut.contains(t.table())) {
                 continue;
             }
-            Set<Long> lines = new HashSet<>(jdbc.queryForList("SELECT source_line FROM " + t.table()
-                    + " WHERE run_id = ? AND excluded", Long.class, runId));
+            Set<Long> lines = t.table().equals(FIGURES) ? figureLinesLeftOut()
+                    : new HashSet<>(jdbc.queryForList("SELECT source_line FROM " + t.table()
+                            + " WHERE run_id = ? AND excluded", Long.class, runId));
             if (lines.isEmpty()) {
                 continue;
             }
@@ -608,6 +609,25 @@ class CrossChecks {
         }
     }
 
+    /** The lines of the e-procedure rows left out: the table stores only some of the rows (the columns all). */
+    private Set<Long> figureLinesLeftOut() {
+        Set<Long> lines = new HashSet<>();
+        for (int i = 0; i < figures.size(); i++) {
+            if (figures.excluded(i)) {
+                lines.add(figures.line(i));
+            }
+        }
+        return lines;
+    }
+
+    private long figureRowsLeftOut() {
+        long count = 0;
+        for (int i = 0; i < figures.size(); i++) {
+            count += figures.excluded(i) ? 1 : 0;
+        }
+        return count;
+    }
+
     private static String truncate(String s) {
         return s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
     }
@@ -619,6 +639,7 @@ class CrossChecks {
     private void recount() {
         for (KeyedTable t : KEYS) {
             Long leftOut = !tablesWithRowsLeftOut.contains(t.table()) ? Long.valueOf(0)
+                    : t.table().equals(FIGURES) ? Long.valueOf(figureRowsLeftOut())
                     : jdbc.queryForObject("SELECT COUNT(*) FROM " + t.table() + " WHERE run_id = ? AND excluded",
                             Long.class, runId);
             long left = leftOut == null ? 0 : leftOut;

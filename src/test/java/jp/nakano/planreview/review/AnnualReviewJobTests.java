@@ -153,11 +153,18 @@ class AnnualReviewJobTests {
     }
 
     @Test
-    void shouldKeepEveryRunsInputAndResultsInTheDatabase() throws Exception {
+    void shouldKeepEveryRunsInputAndResultsInTheDatabaseAndTheProceduresInTheResultsFile() throws Exception {
         JobExecution run = run(ReviewFixture.BUNDLED_INPUT, 2020);
 
-        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ?", run.getId())).isEqualTo(33);
-        assertThat(count("SELECT COUNT(*) FROM res_eprocedure_utilisation WHERE run_id = ?", run.getId())).isEqualTo(26);
+        // the 33 rows less the 10 主な手続, which only the results file lists (issue 16); the sum of the systems
+        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ?", run.getId())).isEqualTo(23);
+        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ? AND row_level = 'procedure'",
+                run.getId())).isZero();
+        assertThat(count("SELECT COUNT(*) FROM res_eprocedure_utilisation WHERE run_id = ?", run.getId())).isEqualTo(1);
+        List<Map<String, String>> results = readOutput(ReviewFixture.runFolder(run).resolve("eprocedure-utilisation.csv"));
+        assertThat(results).hasSize(26);
+        assertThat(results).filteredOn(r -> r.get("level").equals("procedure")).isNotEmpty()
+            .allSatisfy(r -> assertThat(r.get("source_line")).isNotEmpty());
         assertThat(jdbc.queryForObject(
                 "SELECT sha256 FROM run_input_file WHERE run_id = ? AND file_name = 'eprocedure-figures.csv'",
                 String.class, run.getId()))
@@ -264,10 +271,11 @@ class AnnualReviewJobTests {
                 && f.get("file").equals("eprocedure-figures.csv"))
             .extracting(f -> f.get("line") + " " + f.get("field") + "=" + f.get("value"))
             .containsExactly(wrongYear + " parent_id=s02", unknown + " parent_id=s99");
-        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ? AND row_id IN ('s02-x', 's99-x')"
-                + " AND excluded", run.getId())).isEqualTo(2);
-        assertThat(count("SELECT COUNT(*) FROM in_eprocedure_figure WHERE run_id = ? AND excluded", run.getId()))
-            .isEqualTo(2);
+        // the two rows, and no other, left out: counted as such, and not in the results
+        assertThat(count("SELECT rows_left_out FROM run_input_file WHERE run_id = ? AND file_name = 'eprocedure-figures.csv'",
+                run.getId())).isEqualTo(2);
+        assertThat(readOutput(ReviewFixture.runFolder(run).resolve("eprocedure-utilisation.csv")))
+            .noneMatch(r -> r.get("row_id").equals("s99-x")).hasSize(26);
     }
 
     @Test
