@@ -229,7 +229,7 @@ public class AnnualReviewJobConfiguration {
         job = job.next(countReceiptsStep(reviewRun, receipts))
             .next(new StepBuilder("summariseReceiptsStep", jobRepository) // a few thousand rows: no checkpoint first
                 .tasklet(new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder, reviewRun::runId,
-                        receipts.figures()), transactionManager)
+                        receipts.figures(), figures::of), transactionManager)
                 .listener(new StepProgressListener(jdbc, null))
                 .listener(new StepExecutionListener() {
                     @Override
@@ -238,11 +238,9 @@ public class AnnualReviewJobConfiguration {
                         // (and the compiler's) from them
                         if (hasReceiptLogs(step.getJobExecution())) {
                             startReportWarmUp();
-                            if (receipts.figures() == jp.nakano.planreview.receipts.FiguresSource.RECEIPTS) {
-                                // the counts replaced the entered figures in the database: the columns filled
-                                // while loading hold the entered ones, so the checks read the rows back
-                                figures.release();
-                            }
+                            // the counts that replace the entered figures (plan-review.receipts.figures=receipts)
+                            // were put in the columns in place: they are kept, not read back, as the database no
+                            // longer stores the procedure rows (issue 16)
                         }
                         return step.getExitStatus();
                     }
@@ -263,24 +261,30 @@ public class AnnualReviewJobConfiguration {
                         transactionManager)
                 .listener(new StepProgressListener(jdbc, null))
                 .listener(checkpoint)
-                .listener(new StepExecutionListener() {
-                    @Override
-                    public ExitStatus afterStep(StepExecution step) {
-                        figures.release(); // the last step to read them: the reports need the memory
-                        return step.getExitStatus();
-                    }
-                })
                 .build())
             .next(tasklet("reviewMeasuresStep", new MeasureReviewTasklet(new MeasureRepository(jdbc), findingRecorder,
                     reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
             .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
                     reviewRun::fiscalYear, () -> workingFolder(reviewRun))))
-            .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, reviewRun::runId,
+            .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, figures::of, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), () -> workingFolder(reviewRun))))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun)))
-            .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
-                    reviewRun::fiscalYear, reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build),
-                    majorProcedureThreshold, workbookEprocedureRows)))
+            .next(new StepBuilder("renderReportsStep", jobRepository)
+                .tasklet(new RenderReportsTasklet(jdbc, figures::of, reviewPdf, reviewRun::runId, reviewRun::fiscalYear,
+                        reviewRun::plan, () -> workingFolder(reviewRun), softwareVersion(build), majorProcedureThreshold,
+                        workbookEprocedureRows), transactionManager)
+                .listener(new StepProgressListener(jdbc, null))
+                .listener(checkpoint)
+                .listener(new StepExecutionListener() {
+                    @Override
+                    public ExitStatus afterStep(StepExecution step) {
+                        // the last step to read them (the publication's listings): the columns are the only copy
+                        // of the procedure rows, so they are kept until here, not released after the KPIs
+                        figures.release();
+                        return step.getExitStatus();
+                    }
+                })
+                .build())
             .next(tasklet("publishRunStep", new PublishRunTasklet(reviewRun, runLog, jdbc, findings, softwareVersion(build),
                     keepRunsPerYear)))
             .build();
@@ -366,7 +370,7 @@ public class AnnualReviewJobConfiguration {
      */
     private Step countReceiptsStep(ReviewRun reviewRun, ReceiptSettings receipts) {
         Step worker = new StepBuilder("countReceiptsPartitionStep", jobRepository)
-            .tasklet(new CountReceiptsTasklet(jdbc, receipts.totals(), receipts.keepLines()), transactionManager)
+            .tasklet(new CountReceiptsTasklet(figures::of, receipts.totals(), receipts.keepLines()), transactionManager)
             .build();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("receipts-");
         executor.setConcurrencyLimit(receipts.threads());
