@@ -304,6 +304,106 @@ public final class FigureQueries {
                 supportedReceipts.orZero());
     }
 
+    /** The row_ids of a year's rows other than ward totals and rows left out, once each, in String order. */
+    public List<String> rowIds(int year) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.excluded(i) && rows.year(i) == year && rows.level(i) != Level.TOTAL) {
+                ids.add(rows.rowId(i));
+            }
+        }
+        List<String> sorted = new ArrayList<>(ids);
+        sorted.sort(Comparator.naturalOrder());
+        return sorted;
+    }
+
+    /** The first row by line, then file, of each row_id of a year, ward totals and rows left out aside. */
+    public Map<String, Integer> firstRowOfEachId(int year) {
+        Map<String, Integer> first = new HashMap<>();
+        Comparator<Integer> byLine = byLine();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.excluded(i) && rows.year(i) == year && rows.level(i) != Level.TOTAL) {
+                first.merge(rows.rowId(i), i, (a, b) -> byLine.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        return first;
+    }
+
+    /**
+     * A year's row_id over all its rows, left out or not, each field the least of theirs as SQL's MIN gives it
+     * (levels by their code, text in String order, unknown values skipped).
+     *
+     * @param level the least level code ({@code other} before {@code procedure}, {@code system}, {@code total})
+     * @param parentId the least parent_id, or {@code null}
+     * @param name the least name
+     * @param online the least 電子受付件数, or {@code null}
+     * @param total the least 全受付件数, or {@code null}
+     */
+    public record Least(String level, String parentId, String name, BigDecimal online, BigDecimal total) {
+    }
+
+    /** A year's row_id over all its rows, left out or not ({@link Least}), or {@code null} without any. */
+    public Least least(int year, String rowId) {
+        String level = null, parentId = null, name = null;
+        BigDecimal online = null, total = null;
+        for (int i = rows.first(year, rowId); i >= 0; i = rows.nextWithSameKey(i)) {
+            level = least(level, rows.level(i).code());
+            parentId = least(parentId, rows.parentId(i));
+            name = least(name, rows.name(i));
+            online = least(online, rows.count(Count.ONLINE, i));
+            total = least(total, rows.count(Count.TOTAL, i));
+        }
+        return level == null ? null : new Least(level, parentId, name, online, total);
+    }
+
+    private static <T extends Comparable<T>> T least(T a, T b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Whether a year has a row not left out of one of the levels. */
+    public boolean hasRows(int year, Set<Level> levels) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.excluded(i) && rows.year(i) == year && levels.contains(rows.level(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rows of a year not left out of one of the levels, by line, then file (the input's order). */
+    public int[] byLine(int year, Set<Level> levels) {
+        int[] found = new int[16];
+        int n = 0;
+        boolean sorted = true;
+        Comparator<Integer> byLine = byLine();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.excluded(i) && rows.year(i) == year && levels.contains(rows.level(i))) {
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, n * 2);
+                }
+                // rows are loaded by line within a file: only rows from more than one file need a sort
+                sorted &= n == 0 || byLine.compare(found[n - 1], i) <= 0;
+                found[n++] = i;
+            }
+        }
+        if (sorted) {
+            return java.util.Arrays.copyOf(found, n);
+        }
+        return java.util.Arrays.stream(found, 0, n).boxed().sorted(byLine).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The first row by line, then file, of a year, row_id and level that is not left out, or -1. */
+    public int firstByLine(int year, String rowId, Level level) {
+        Comparator<Integer> byLine = byLine();
+        int first = -1;
+        for (int i = rows.first(year, rowId); i >= 0; i = rows.nextWithSameKey(i)) {
+            if (!rows.excluded(i) && rows.level(i) == level && (first < 0 || byLine.compare(i, first) < 0)) {
+                first = i;
+            }
+        }
+        return first;
+    }
+
     /** An exact sum as SQL's SUM: unknown values are skipped, and it remembers whether there were any. */
     private static final class Sum {
 

@@ -1,53 +1,41 @@
 package jp.nakano.planreview.publication;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.eprocedure.EProcedureFigureRow.Level;
+import jp.nakano.planreview.eprocedure.FigureColumns;
+import jp.nakano.planreview.eprocedure.FigureColumns.Count;
+import jp.nakano.planreview.eprocedure.FigureQueries;
 
 /**
  * Reads the run's e-procedure figures of every year (rows not rejected) for {@link EProcedureUsage}: the ward
- * totals at once, the system and procedure rows a page at a time in the input's order, so that a listing of
- * millions of rows never sits in memory (each page is a short query along the index by year and line).
+ * totals from the database, the system and procedure rows from the rows in columns ({@link FigureColumns}) in
+ * the input's order, one pass over them a year and level (the procedure rows are not stored: issue 16).
  */
 public class EProcedureUsageReader implements EProcedureUsage.Listings {
 
-    /** Rows per page. */
-    static final int PAGE_SIZE = 5_000;
-
-    private static final String PAGE = """
-            SELECT fiscal_year, row_level, row_id, parent_id, name, online_receipts, total_receipts, source_line,
-                   source_file
-            FROM in_eprocedure_figure
-            WHERE run_id = ? AND fiscal_year = ? AND NOT excluded AND row_level IN (?, ?)
-              AND source_line >= ? AND (source_line > ? OR source_file > ?)
-            ORDER BY run_id, fiscal_year, source_line, source_file
-            LIMIT ?""";
-
-    /** System names looked up, kept while there are few (the additions of a year name their systems). */
-    private static final int MAX_CACHED_NAMES = 10_000;
+    private static final Set<Level> LISTED = EnumSet.of(Level.SYSTEM, Level.PROCEDURE);
 
     private final JdbcTemplate jdbc;
 
-    private long run;
+    /** The run's e-procedure rows in columns. */
+    private final LongFunction<FigureColumns> figures;
 
-    private final Map<String, String> systemNames = new HashMap<>();
+    private FigureColumns rows;
 
-    private final int pageSize;
-
-    public EProcedureUsageReader(JdbcTemplate jdbc) {
-        this(jdbc, PAGE_SIZE);
-    }
-
-    /** With pages of {@code pageSize} rows, so that a test crosses pages with a small input. */
-    EProcedureUsageReader(JdbcTemplate jdbc, int pageSize) {
+    public EProcedureUsageReader(JdbcTemplate jdbc, LongFunction<FigureColumns> figures) {
         this.jdbc = jdbc;
-        this.pageSize = pageSize;
+        this.figures = figures;
     }
 
     /** A ward total row of the input (level {@code total}), with its place in the input. */
@@ -82,60 +70,29 @@ public class EProcedureUsageReader implements EProcedureUsage.Listings {
 
     /** The system and procedure rows of the run, for {@link EProcedureUsage#eachAddition}. */
     public EProcedureUsage.Listings of(long run) {
-        this.run = run;
-        systemNames.clear();
+        this.rows = figures.apply(run);
         return this;
     }
 
     @Override
     public boolean listed(int year) {
-        return !jdbc.queryForList("""
-                SELECT 1 FROM in_eprocedure_figure
-                WHERE run_id = ? AND fiscal_year = ? AND NOT excluded AND row_level IN ('system', 'procedure') LIMIT 1""",
-                Integer.class, run, year).isEmpty();
+        return new FigureQueries(rows).hasRows(year, LISTED);
     }
 
     @Override
     public void each(int year, String level, Consumer<EProcedureUsage.Listed> row) {
-        String first = level == null ? "system" : level;
-        String second = level == null ? "procedure" : level;
-        long lastLine = 0;
-        String lastFile = "";
-        while (true) {
-            long[] line = { lastLine };
-            String[] file = { lastFile };
-            int[] read = { 0 };
-            jdbc.query(PAGE, rs -> {
-                row.accept(new EProcedureUsage.Listed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
-                line[0] = rs.getLong(8);
-                file[0] = rs.getString(9);
-                read[0]++;
-            }, run, year, first, second, lastLine, lastLine, lastFile, pageSize);
-            if (read[0] < pageSize) {
-                return;
-            }
-            lastLine = line[0];
-            lastFile = file[0];
+        Set<Level> levels = level == null ? LISTED : EnumSet.of(Level.valueOf(level.toUpperCase(Locale.ROOT)));
+        for (int i : new FigureQueries(rows).byLine(year, levels)) {
+            row.accept(new EProcedureUsage.Listed(rows.year(i), rows.level(i).code(), rows.rowId(i), rows.parentId(i),
+                    rows.name(i), Decimals.normalise(rows.count(Count.ONLINE, i)),
+                    Decimals.normalise(rows.count(Count.TOTAL, i))));
         }
     }
 
     @Override
     public String systemName(int year, String rowId) {
-        String key = year + "\u0000" + rowId;
-        if (systemNames.containsKey(key)) {
-            return systemNames.get(key);
-        }
-        List<String> names = jdbc.queryForList("""
-                SELECT name FROM in_eprocedure_figure
-                WHERE run_id = ? AND row_id = ? AND fiscal_year = ? AND row_level = 'system' AND NOT excluded
-                ORDER BY source_line, source_file LIMIT 1""", String.class, run, rowId, year);
-        String name = names.isEmpty() ? null : names.get(0);
-        if (systemNames.size() >= MAX_CACHED_NAMES) {
-            systemNames.clear();
-        }
-        systemNames.put(key, name);
-        return name;
+        int first = new FigureQueries(rows).firstByLine(year, rowId, Level.SYSTEM);
+        return first < 0 ? null : rows.name(first);
     }
 
 }

@@ -1,6 +1,7 @@
 package jp.nakano.planreview.receipts;
 
 import java.nio.file.Path;
+import java.util.function.LongFunction;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -8,9 +9,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.eprocedure.FigureColumns;
+import jp.nakano.planreview.eprocedure.FigureQueries;
 
 /**
  * The worker of one partition: counts its log (or byte range) in one pass and hands the tally to
@@ -18,19 +20,15 @@ import jp.nakano.planreview.common.FiscalYear;
  */
 public class CountReceiptsTasklet implements Tasklet {
 
-    /** The rows a receipt may count towards: any row of the year's table but the ward total. */
-    static final String PROCEDURE_IDS = """
-            SELECT DISTINCT row_id FROM in_eprocedure_figure
-            WHERE run_id = ? AND fiscal_year = ? AND row_level <> 'total' AND excluded = FALSE ORDER BY row_id""";
-
-    private final JdbcTemplate jdbc;
+    /** The run's e-procedure rows in columns (the procedure rows are not stored: issue 16). */
+    private final LongFunction<FigureColumns> figures;
 
     private final ReceiptTotals totals;
 
     private final int keepLines;
 
-    public CountReceiptsTasklet(JdbcTemplate jdbc, ReceiptTotals totals, int keepLines) {
-        this.jdbc = jdbc;
+    public CountReceiptsTasklet(LongFunction<FigureColumns> figures, ReceiptTotals totals, int keepLines) {
+        this.figures = figures;
         this.totals = totals;
         this.keepLines = keepLines;
     }
@@ -43,8 +41,10 @@ public class CountReceiptsTasklet implements Tasklet {
         ReceiptLog log = ReceiptLog.open(Path.of(context.getString(ReceiptPartitioner.FILE)),
                 context.getString(ReceiptPartitioner.NAME), FiscalYear.of(context.getInt(ReceiptPartitioner.YEAR)));
         ReceiptTotals.Run run = totals.run(runId);
+        // the rows a receipt may count towards: any row of the year's table but the ward total, by row_id in
+        // String order (as HSQLDB's ORDER BY row_id gave them)
         ProcedureIndex procedures = run.procedures(log.fiscalYear(),
-                year -> jdbc.queryForList(PROCEDURE_IDS, String.class, runId, year.year()));
+                year -> new FigureQueries(figures.apply(runId)).rowIds(year.year()));
         ReceiptTally tally = log.count(context.getLong(ReceiptPartitioner.FROM), context.getLong(ReceiptPartitioner.TO),
                 procedures, keepLines);
         run.add(log, context.getInt(ReceiptPartitioner.PART), tally);

@@ -6,8 +6,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntSupplier;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -20,6 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.common.CsvOutput;
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.eprocedure.FigureColumns;
+import jp.nakano.planreview.eprocedure.FigureQueries;
 
 /**
  * Writes {@code receipt-counts.csv} when the review year has receipt logs: 電子受付件数 and 全受付件数 counted
@@ -34,32 +39,10 @@ public class ExportReceiptCountsTasklet implements Tasklet {
             "counter_receipts", "mail_receipts", "other_receipts", "total_receipts", "entered_online_receipts",
             "entered_total_receipts");
 
-    /** A procedure's counts with the system it belongs to (the row itself when it is a system row). */
+    /** The counts of the year per procedure and month; the sums per system and for the ward are made here. */
     private static final String COUNTS = """
-            (SELECT c.procedure_id, CASE f.row_level WHEN 'system' THEN f.row_id ELSE f.parent_id END AS system_id,
-                    c.received_month, c.online_count, c.counter_count, c.mail_count, c.other_count
-             FROM in_receipt_count c
-             JOIN (SELECT row_id, MIN(row_level) AS row_level, MIN(parent_id) AS parent_id FROM in_eprocedure_figure
-                   WHERE run_id = ? AND fiscal_year = ? GROUP BY row_id) f ON f.row_id = c.procedure_id
-             WHERE c.run_id = ? AND c.fiscal_year = ?)""";
-
-    private static final String SUMS = "SUM(online_count) AS online_n, SUM(counter_count) AS counter_n, "
-            + "SUM(mail_count) AS mail_n, SUM(other_count) AS other_n";
-
-    /** The sums per scope, row and month; {@link #ORDER} puts them in the file's order. */
-    private static final String ROWS = """
-            SELECT x.scope_order, x.scope_order, x.row_id, x.month, x.online_n, x.counter_n, x.mail_n, x.other_n,
-                   (SELECT MIN(name) FROM in_eprocedure_figure n WHERE n.run_id = ? AND n.fiscal_year = ? AND n.row_id = x.row_id),
-                   (SELECT MIN(online_receipts) FROM in_eprocedure_figure e WHERE e.run_id = ? AND e.fiscal_year = ? AND e.row_id = x.row_id AND x.month = ''),
-                   (SELECT MIN(total_receipts) FROM in_eprocedure_figure e WHERE e.run_id = ? AND e.fiscal_year = ? AND e.row_id = x.row_id AND x.month = '')
-            FROM (
-              SELECT 0 AS scope_order, CAST('' AS VARCHAR(64)) AS row_id, CAST('' AS VARCHAR(7)) AS month, %1$s FROM %2$s w
-              UNION ALL SELECT 0, '', received_month, %1$s FROM %2$s w GROUP BY received_month
-              UNION ALL SELECT 1, system_id, '', %1$s FROM %2$s s GROUP BY system_id
-              UNION ALL SELECT 1, system_id, received_month, %1$s FROM %2$s s GROUP BY system_id, received_month
-              UNION ALL SELECT 2, procedure_id, '', %1$s FROM %2$s p GROUP BY procedure_id
-              UNION ALL SELECT 2, procedure_id, received_month, %1$s FROM %2$s p GROUP BY procedure_id, received_month
-            ) x""".formatted(SUMS, COUNTS);
+            SELECT procedure_id, received_month, SUM(online_count), SUM(counter_count), SUM(mail_count), SUM(other_count)
+            FROM in_receipt_count WHERE run_id = ? AND fiscal_year = ? GROUP BY procedure_id, received_month""";
 
     /**
      * Ward, then each system, then each procedure, each by row_id, the year's row (no month) before its months.
@@ -74,14 +57,19 @@ public class ExportReceiptCountsTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
 
+    /** The run's e-procedure rows in columns (the procedure rows are not stored: issue 16). */
+    private final LongFunction<FigureColumns> figures;
+
     private final LongSupplier runId;
 
     private final IntSupplier year;
 
     private final Supplier<Path> folder;
 
-    public ExportReceiptCountsTasklet(JdbcTemplate jdbc, LongSupplier runId, IntSupplier year, Supplier<Path> folder) {
+    public ExportReceiptCountsTasklet(JdbcTemplate jdbc, LongFunction<FigureColumns> figures, LongSupplier runId,
+            IntSupplier year, Supplier<Path> folder) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.runId = runId;
         this.year = year;
         this.folder = folder;
@@ -96,21 +84,8 @@ public class ExportReceiptCountsTasklet implements Tasklet {
         if (counts == null || counts == 0) {
             return RepeatStatus.FINISHED;
         }
-        Object[] args = new Object[6 + 6 * 4];
-        for (int k = 0; k < 3; k++) {
-            args[2 * k] = run;
-            args[2 * k + 1] = fy;
-        }
-        for (int k = 0; k < 6; k++) {
-            args[6 + 4 * k] = run;
-            args[6 + 4 * k + 1] = fy;
-            args[6 + 4 * k + 2] = run;
-            args[6 + 4 * k + 3] = fy;
-        }
         // a row per scope and month: (1 + systems + procedures) × 13 rows, a few thousand at most
-        List<Line> lines = new ArrayList<>(jdbc.query(ROWS, (rs, i) -> new Line(rs.getInt(2), rs.getString(3),
-                rs.getString(4), rs.getString(9), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                Decimals.normalise(rs.getBigDecimal(10)), Decimals.normalise(rs.getBigDecimal(11))), args));
+        List<Line> lines = lines(run, fy);
         lines.sort(ORDER);
         try (CsvOutput out = CsvOutput.create(folder.get().resolve(FILE), COLUMNS)) {
             for (Line line : lines) {
@@ -126,6 +101,50 @@ public class ExportReceiptCountsTasklet implements Tasklet {
         }
         contribution.incrementWriteCount(lines.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The rows of the file, unordered: the counts of each procedure that has a row in the year's table, summed
+     * per procedure, per system (the row itself when it is a system row, else its parent_id) and for the ward,
+     * each for the year and per month; beside each its name and, for the year, the figures entered. A row_id's
+     * level, parent_id, name and figures are the least of its rows of the year, left out or not, as the SQL this
+     * replaces took them (MIN), so that a row_id given twice reads the same.
+     */
+    private List<Line> lines(long run, int fy) {
+        FigureQueries rows = new FigureQueries(figures.apply(run));
+        Map<String, FigureQueries.Least> known = new HashMap<>();
+        Map<Key, long[]> sums = new HashMap<>();
+        sums.put(new Key(0, "", ""), new long[4]); // the ward's year, as SQL's SUM over no row gives it (zeros)
+        jdbc.query(COUNTS, rs -> {
+            String procedure = rs.getString(1);
+            FigureQueries.Least row = known.computeIfAbsent(procedure, id -> rows.least(fy, id));
+            if (row == null) {
+                return; // no row of the year's table: not in the file
+            }
+            String system = row.level().equals("system") ? procedure : row.parentId();
+            String month = rs.getString(2);
+            long[] counts = { rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6) };
+            for (Key key : List.of(new Key(0, "", ""), new Key(0, "", month), new Key(1, system, ""),
+                    new Key(1, system, month), new Key(2, procedure, ""), new Key(2, procedure, month))) {
+                long[] sum = sums.computeIfAbsent(key, k -> new long[4]);
+                for (int c = 0; c < counts.length; c++) {
+                    sum[c] += counts[c];
+                }
+            }
+        }, run, fy);
+        List<Line> lines = new ArrayList<>(sums.size());
+        sums.forEach((key, sum) -> {
+            FigureQueries.Least row = key.rowId() == null ? null : known.computeIfAbsent(key.rowId(), id -> rows.least(fy, id));
+            boolean year = key.month().isEmpty();
+            lines.add(new Line(key.scope(), key.rowId(), key.month(), row == null ? null : row.name(), sum[0], sum[1],
+                    sum[2], sum[3], row == null || !year ? null : Decimals.normalise(row.online()),
+                    row == null || !year ? null : Decimals.normalise(row.total())));
+        });
+        return lines;
+    }
+
+    /** A row of the file: scope 0 ward, 1 system, 2 procedure; row_id empty for the ward, month for the year. */
+    private record Key(int scope, String rowId, String month) {
     }
 
     /** One row of the file as the database sums it: scope 0 ward, 1 system, 2 procedure; month empty for the year. */

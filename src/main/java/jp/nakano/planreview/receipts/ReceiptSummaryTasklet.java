@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.eprocedure.FigureColumns;
+import jp.nakano.planreview.eprocedure.FigureQueries;
 import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.Severity;
@@ -44,9 +47,13 @@ public class ReceiptSummaryTasklet implements Tasklet {
 
     private final FiguresSource used;
 
+    /** The run's e-procedure rows in columns (the procedure rows are not stored: issue 16). */
+    private final LongFunction<FigureColumns> figures;
+
     public ReceiptSummaryTasklet(JdbcTemplate jdbc, ReceiptTotals totals, FindingRecorder findings, LongSupplier runId,
-            FiguresSource used) {
+            FiguresSource used, LongFunction<FigureColumns> figures) {
         this.jdbc = jdbc;
+        this.figures = figures;
         this.totals = totals;
         this.findings = findings;
         this.runId = runId;
@@ -127,21 +134,27 @@ public class ReceiptSummaryTasklet implements Tasklet {
         jdbc.batchUpdate("""
                 INSERT INTO in_receipt_count (run_id, fiscal_year, procedure_id, received_month, online_count,
                     counter_count, mail_count, other_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        // each row_id's first row by line (ward totals and rows left out aside) as entered
+        FigureColumns columns = figures.apply(run);
         Map<String, Reconciliation.Entered> entered = new HashMap<>();
-        jdbc.query("""
-                SELECT row_id, name, online_receipts, total_receipts, source_line FROM in_eprocedure_figure
-                WHERE run_id = ? AND fiscal_year = ? AND row_level <> 'total' AND excluded = FALSE ORDER BY source_line""",
-                rs -> {
-                    entered.putIfAbsent(rs.getString(1), new Reconciliation.Entered(rs.getString(1), rs.getString(2),
-                            rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getLong(5)));
-                }, run, year.year());
+        new FigureQueries(columns).firstRowOfEachId(year.year()).forEach((id, i) -> entered.put(id,
+                new Reconciliation.Entered(id, columns.name(i), columns.count(FigureColumns.Count.ONLINE, i),
+                        columns.count(FigureColumns.Count.TOTAL, i), columns.line(i))));
         Reconciliation.findings(year, counted, entered, used).forEach(findings::add);
         if (used == FiguresSource.RECEIPTS) {
+            // the rows the database stores (all but the procedure rows), then the columns every later step reads
             jdbc.batchUpdate("""
                     UPDATE in_eprocedure_figure SET online_receipts = ?, total_receipts = ?
                     WHERE run_id = ? AND fiscal_year = ? AND row_id = ? AND excluded = FALSE""",
                     counted.stream().map(c -> new Object[] { BigDecimal.valueOf(c.online()), BigDecimal.valueOf(c.total()),
                             run, year.year(), c.procedureId() }).toList());
+            for (Reconciliation.Counted c : counted) {
+                for (int i = columns.first(year.year(), c.procedureId()); i >= 0; i = columns.nextWithSameKey(i)) {
+                    if (!columns.excluded(i)) {
+                        columns.replaceReceipts(i, BigDecimal.valueOf(c.online()), BigDecimal.valueOf(c.total()));
+                    }
+                }
+            }
         }
     }
 

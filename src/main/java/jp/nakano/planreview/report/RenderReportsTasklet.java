@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
+import jp.nakano.planreview.eprocedure.FigureColumns;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.publication.EProcedureUsage;
@@ -71,6 +73,9 @@ public class RenderReportsTasklet implements Tasklet {
     /** 主要手続 are procedures with at least this many 全受付件数 a year (configuration). */
     private final BigDecimal majorThreshold;
 
+    /** The run's e-procedure rows in columns, for the publication's listings (issue 16). */
+    private final LongFunction<FigureColumns> figures;
+
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
             "kpi-charts", "eprocedure-utilisation", "eprocedure-usage", "validation-findings", "run-provenance");
@@ -87,6 +92,7 @@ public class RenderReportsTasklet implements Tasklet {
             Supplier<FiscalYear> fiscalYear, Supplier<String> plan, Supplier<Path> workingFolder, String softwareVersion,
             BigDecimal majorThreshold, int workbookRows, LoadedFigures figures) {
         this.jdbc = jdbc;
+        this.figures = figures::of;
         this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
@@ -109,7 +115,7 @@ public class RenderReportsTasklet implements Tasklet {
         String fingerprint = inputFingerprint(run);
         // the ward-wide sections are the same in every plan's report: read once
         String derived = derivedIndicators(run, year);
-        EProcedureUsageReader usageReader = new EProcedureUsageReader(jdbc);
+        EProcedureUsageReader usageReader = new EProcedureUsageReader(jdbc, figures);
         List<EProcedureUsageReader.TotalRow> wardTotals = usageReader.totals(run, year);
         String wardTrend = wardTrend(wardTotals);
         List<Map<String, ?>> utilisation = utilisationRows(run, year);

@@ -227,7 +227,7 @@ public class AnnualReviewJobConfiguration {
         job = job.next(countReceiptsStep(reviewRun, receipts))
             .next(new StepBuilder("summariseReceiptsStep", jobRepository) // a few thousand rows: no checkpoint first
                 .tasklet(new ReceiptSummaryTasklet(jdbc, receipts.totals(), findingRecorder, reviewRun::runId,
-                        receipts.figures()), transactionManager)
+                        receipts.figures(), figures::of), transactionManager)
                 .listener(new StepProgressListener(jdbc, null))
                 .listener(new StepExecutionListener() {
                     @Override
@@ -236,8 +236,9 @@ public class AnnualReviewJobConfiguration {
                         // (and the compiler's) from them
                         if (hasReceiptLogs(step.getJobExecution())) {
                             startReportWarmUp();
-                            // the counts put in place of the entered figures are put in the rows in memory too
-                            // (ReceiptSummaryTasklet), which the later steps read
+                            // the counts that replace the entered figures (plan-review.receipts.figures=receipts)
+                            // were put in the columns in place: they are kept, not read back, as the database no
+                            // longer stores the procedure rows (issue 16)
                         }
                         return step.getExitStatus();
                     }
@@ -259,7 +260,7 @@ public class AnnualReviewJobConfiguration {
                     reviewRun::runId, reviewRun::fiscalYear, reviewRun::plan, measureRating)))
             .next(tasklet("exportMeasuresStep", new MeasureExportTasklet(new MeasureRepository(jdbc), reviewRun::runId,
                     reviewRun::fiscalYear, () -> workingFolder(reviewRun))))
-            .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, reviewRun::runId,
+            .next(tasklet("exportReceiptCountsStep", new ExportReceiptCountsTasklet(jdbc, figures::of, reviewRun::runId,
                     () -> reviewRun.fiscalYear().year(), () -> workingFolder(reviewRun))))
             .next(tasklet("exportResultsStep", new ExportResultsTasklet(jdbc, reviewRun, figures)))
             .next(tasklet("renderReportsStep", new RenderReportsTasklet(jdbc, reviewPdf, reviewRun::runId,
@@ -351,7 +352,7 @@ public class AnnualReviewJobConfiguration {
      */
     private Step countReceiptsStep(ReviewRun reviewRun, ReceiptSettings receipts) {
         Step worker = new StepBuilder("countReceiptsPartitionStep", jobRepository)
-            .tasklet(new CountReceiptsTasklet(jdbc, receipts.totals(), receipts.keepLines()), transactionManager)
+            .tasklet(new CountReceiptsTasklet(figures::of, receipts.totals(), receipts.keepLines()), transactionManager)
             .build();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("receipts-");
         executor.setConcurrencyLimit(receipts.threads());

@@ -126,4 +126,58 @@ class FigureQueriesTests {
         assertThat(queries.years()).containsExactly(new FigureQueries.YearRows(2023, 2, 7));
     }
 
+    @Test
+    void shouldListTheRowIdsAReceiptMayCountTowardsOnceEachInStringOrderAndTheFirstRowOfEach() {
+        add(2023, "total", Level.TOTAL, null, 1L, 2L, 2);
+        int system = add(2023, "s01", Level.SYSTEM, null, 1L, 2L, 3);
+        add(2023, "s01-P5", Level.PROCEDURE, "s01", 1L, 2L, 5);
+        int workbook = add(2023, "s01-P5", Level.PROCEDURE, "s01", null, 1L, 2L, null, null, "a.xlsx", 4);
+        int procedure = add(2023, "s01a", Level.PROCEDURE, "s01", 1L, 2L, 6);
+        int leftOut = add(2023, "s01b", Level.PROCEDURE, "s01", 1L, 2L, 7);
+        add(2022, "s00", Level.SYSTEM, null, 1L, 2L, 8);
+        rows.exclude(leftOut);
+
+        FigureQueries queries = new FigureQueries(rows);
+
+        // code unit order, as HSQLDB's ORDER BY row_id: the hyphen before the letter
+        assertThat(queries.rowIds(2023)).containsExactly("s01", "s01-P5", "s01a");
+        assertThat(queries.firstRowOfEachId(2023)).isEqualTo(Map.of("s01", system, "s01-P5", workbook, "s01a", procedure));
+    }
+
+    @Test
+    void shouldTakeTheLeastOfEachFieldOverEveryRowOfARowIdLeftOutOrNotAsSqlsMinDoes() {
+        add(2023, "x1", Level.SYSTEM, null, null, 9L, 2);
+        int leftOut = add(2023, "x1", Level.PROCEDURE, "s2", 5L, null, 3);
+        add(2023, "x1", Level.PROCEDURE, "s1", 7L, null, 4);
+        add(2022, "x1", Level.OTHER, "s0", 1L, 1L, 5);
+        rows.exclude(leftOut);
+
+        FigureQueries queries = new FigureQueries(rows);
+
+        assertThat(queries.least(2023, "x1"))
+            .isEqualTo(new FigureQueries.Least("procedure", "s1", "name x1", BigDecimal.valueOf(5), BigDecimal.valueOf(9)));
+        assertThat(queries.least(2023, "x9")).isNull();
+    }
+
+    @Test
+    void shouldListAYearsRowsOfTheLevelsAskedForByLineThenFileWhateverTheirLoadOrder() {
+        int late = add(2023, "s1-p2", Level.PROCEDURE, "s1", 1L, 2L, 9);
+        int system = add(2023, "s1", Level.SYSTEM, null, 1L, 2L, 3);
+        add(2023, "total", Level.TOTAL, null, 1L, 2L, 2);
+        int csv = add(2023, "s1-p1", Level.PROCEDURE, "s1", 1L, 2L, 4);
+        int workbook = add(2023, "s1-p1", Level.PROCEDURE, "s1", null, 1L, 2L, null, null, "a.xlsx", 4);
+        int leftOut = add(2023, "s1-p3", Level.PROCEDURE, "s1", 1L, 2L, 5);
+        add(2022, "s1", Level.SYSTEM, null, 1L, 2L, 1);
+        rows.exclude(leftOut);
+
+        FigureQueries queries = new FigureQueries(rows);
+
+        assertThat(queries.byLine(2023, java.util.EnumSet.of(Level.SYSTEM, Level.PROCEDURE)))
+            .containsExactly(system, workbook, csv, late);
+        assertThat(queries.byLine(2023, java.util.EnumSet.of(Level.PROCEDURE))).containsExactly(workbook, csv, late);
+        assertThat(queries.hasRows(2022, java.util.EnumSet.of(Level.PROCEDURE))).isFalse();
+        assertThat(queries.firstByLine(2023, "s1", Level.SYSTEM)).isEqualTo(system);
+        assertThat(queries.firstByLine(2023, "s1-p3", Level.PROCEDURE)).isEqualTo(-1);
+    }
+
 }

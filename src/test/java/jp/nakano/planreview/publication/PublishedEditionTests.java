@@ -20,7 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
+import jp.nakano.planreview.eprocedure.EProcedureFigureRowMapper;
+import jp.nakano.planreview.eprocedure.FigureColumns;
+import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.report.ReportContents;
 import jp.nakano.planreview.review.ReviewRun;
 import jp.nakano.planreview.review.ReviewRuns;
@@ -56,7 +60,7 @@ class PublishedEditionTests {
     }
 
     @Test
-    void shouldReadTheSameUsageAPageAtATimeAsFromEveryRowAtOnce() {
+    void shouldReadTheSameUsageFromTheRowsInColumnsWhateverOrderTheyWereLoadedIn() {
         List<EProcedureUsage.WardTotal> totals = jdbc.query("""
                 SELECT fiscal_year, procedure_count, total_receipts, online_receipts, source FROM in_eprocedure_figure
                 WHERE run_id = ? AND NOT excluded AND row_level = 'total' ORDER BY fiscal_year, seq, source_line""",
@@ -68,16 +72,28 @@ class PublishedEditionTests {
                 WHERE run_id = ? AND NOT excluded AND row_level IN ('system', 'procedure')
                 ORDER BY fiscal_year, source_line, source_file""",
                 (rs, i) -> new EProcedureUsage.Listed(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7)), runId);
+                        rs.getString(5), Decimals.normalise(rs.getBigDecimal(6)), Decimals.normalise(rs.getBigDecimal(7))),
+                runId);
         List<EProcedureUsage.Year> everyRow = EProcedureUsage.years(totals, listed, FiscalYear.of(2022));
+        // the rows in columns as a second reading gives them, and the same loaded last line first: the reader
+        // must put them in the input's order itself
+        FigureColumns inOrder = new LoadedFigures(jdbc).of(runId);
+        FigureColumns reversed = new FigureColumns();
+        EProcedureFigureRowMapper mapper = new EProcedureFigureRowMapper();
+        jdbc.query("SELECT " + EProcedureFigureRowMapper.COLUMNS + ", f.excluded FROM in_eprocedure_figure f"
+                + " WHERE f.run_id = ? ORDER BY f.fiscal_year DESC, f.source_line DESC, f.source_file DESC", rs -> {
+                    reversed.add(mapper.mapRow(rs, 0));
+                    if (rs.getBoolean("excluded")) {
+                        reversed.exclude(reversed.size() - 1);
+                    }
+                }, runId);
 
-        // pages of 2 rows: every page boundary of the bundled listings is crossed
-        List<EProcedureUsage.Year> paged = new EProcedureUsageReader(jdbc, 2).years(runId, FiscalYear.of(2022));
+        List<EProcedureUsage.Year> fromColumns = new EProcedureUsageReader(jdbc, run -> inOrder).years(runId, FiscalYear.of(2022));
 
-        assertThat(paged).isEqualTo(everyRow).hasSize(3);
-        assertThat(paged.get(1).addedProcedures()).extracting(EProcedureUsage.Entry::name).contains("体験事業参加申込等");
-        assertThat(paged.get(2).systems()).isNotEmpty();
-        assertThat(new EProcedureUsageReader(jdbc).years(runId, FiscalYear.of(2022))).isEqualTo(everyRow);
+        assertThat(fromColumns).isEqualTo(everyRow).hasSize(3);
+        assertThat(fromColumns.get(1).addedProcedures()).extracting(EProcedureUsage.Entry::name).contains("体験事業参加申込等");
+        assertThat(fromColumns.get(2).systems()).isNotEmpty();
+        assertThat(new EProcedureUsageReader(jdbc, run -> reversed).years(runId, FiscalYear.of(2022))).isEqualTo(everyRow);
     }
 
     private String read(String file) throws Exception {
