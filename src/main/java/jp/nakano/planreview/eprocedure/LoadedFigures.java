@@ -7,7 +7,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The e-procedure rows of the run in progress in columns ({@link FigureColumns}): filled as the load step reads
@@ -33,10 +35,10 @@ public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRo
     /** The rows of the runs loaded to their end, the latest last. */
     private final java.util.LinkedHashMap<Long, FigureColumns> loaded = new java.util.LinkedHashMap<>();
 
-    /** The last year's table asked for, kept: the rates, the export and the reports each read it. */
-    private UtilisationTable table;
+    /** The tables of the years asked for (the review year and the year before), kept: several steps read them. */
+    private final Map<Integer, UtilisationTable> tables = new HashMap<>();
 
-    private long tableRun = -1;
+    private long tablesRun = -1;
 
     public LoadedFigures(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -101,10 +103,14 @@ public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRo
                         UtilisationRow.RateCheck.valueOf(rs.getString("rate_check")), null, null),
                 run, year, UtilisationCalculator.COMPUTED_TOTAL);
         UtilisationRow computed = totals.isEmpty() ? null : totals.get(0);
-        if (table == null || tableRun != run || table.year() != year
-                || !java.util.Objects.equals(computed, table.computedTotal())) {
+        if (tablesRun != run) {
+            tables.clear();
+            tablesRun = run;
+        }
+        UtilisationTable table = tables.get(year);
+        if (table == null || !java.util.Objects.equals(computed, table.computedTotal())) {
             table = UtilisationTable.of(rows, year, computed);
-            tableRun = run;
+            tables.put(year, table);
         }
         return table;
     }

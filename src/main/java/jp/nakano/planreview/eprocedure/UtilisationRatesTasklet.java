@@ -14,8 +14,8 @@ import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.FindingRecorder;
 
 /**
- * The 電子手続利用率 of every row of the review year, computed from the rows in columns in the order they were read,
- * with a finding where a rate the plan printed differs. Nothing is stored: the export and the reports compute the
+ * The 電子手続利用率 of every row of the year before and of the review year (the report shows both), computed from
+ * the rows in columns in the order they were read, with a finding where a rate the plan printed differs. Nothing is stored: the export and the reports compute the
  * same rates from the same rows ({@link UtilisationTable}; issue 16: storing a million rates took 19 s).
  */
 public class UtilisationRatesTasklet implements Tasklet {
@@ -39,10 +39,12 @@ public class UtilisationRatesTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         List<Finding> made = new ArrayList<>();
-        figures.utilisation(runId.getAsLong(), fiscalYear.getAsInt()).eachAsRead(row -> {
-            contribution.incrementReadCount();
-            contribution.incrementWriteCount(1);
-        }, made);
+        for (int year : new int[] { fiscalYear.getAsInt() - 1, fiscalYear.getAsInt() }) {
+            figures.utilisation(runId.getAsLong(), year).eachAsRead(row -> {
+                contribution.incrementReadCount();
+                contribution.incrementWriteCount(1);
+            }, made);
+        }
         made.forEach(findings::add);
         return RepeatStatus.FINISHED;
     }

@@ -153,6 +153,22 @@ public final class UtilisationTable {
         }
     }
 
+    /**
+     * The year's row with a row_id (or the computed total, row_id {@code computed_total}), with its rate, or
+     * {@code null}: the report shows the year before beside each row.
+     */
+    public UtilisationRow row(String rowId) {
+        if (computedTotal != null && computedTotal.rowId().equals(rowId)) {
+            return computedTotal;
+        }
+        for (int i = rows.first(year, rowId); i >= 0; i = rows.nextWithSameKey(i)) {
+            if (!rows.excluded(i)) {
+                return calculator.utilisation(rows.figure(i), 0, new ArrayList<>());
+            }
+        }
+        return null;
+    }
+
     /** The row at place {@code p} of the plan's order, with its rate. */
     public UtilisationRow inPlanOrder(int p) {
         int k = planOrder[p];

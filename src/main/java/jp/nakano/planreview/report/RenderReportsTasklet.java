@@ -29,6 +29,7 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.FigureColumns;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
+import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.publication.EProcedureUsage;
 import jp.nakano.planreview.publication.EProcedureUsageReader;
@@ -76,6 +77,9 @@ public class RenderReportsTasklet implements Tasklet {
     /** The run's e-procedure rows in columns, for the publication's listings (issue 16). */
     private final LongFunction<FigureColumns> figures;
 
+    /** The e-procedure rows in memory: the year before's row beside each listed row. */
+    private final LoadedFigures loadedFigures;
+
     /** The templates of the review, the cover first. */
     public static final List<String> TEMPLATES = List.of("review-cover", "kpi-review", "kpi-summary", "kpi-trend",
             "kpi-charts", "eprocedure-utilisation", "eprocedure-usage", "validation-findings", "run-provenance");
@@ -93,6 +97,7 @@ public class RenderReportsTasklet implements Tasklet {
             BigDecimal majorThreshold, int workbookRows, LoadedFigures figures) {
         this.jdbc = jdbc;
         this.figures = figures::of;
+        this.loadedFigures = figures;
         this.majorThreshold = majorThreshold;
         this.softwareVersion = softwareVersion;
         this.report = report;
@@ -633,11 +638,8 @@ public class RenderReportsTasklet implements Tasklet {
 
     /** A row of the first rows with its previous year's figures (the row with the same id), as the PDF lists it. */
     private Map<String, ?> utilisationRow(long run, FiscalYear year, FirstUtilisationRows.Row r, boolean chartSystems) {
-        List<BigDecimal[]> previous = jdbc.query("""
-                SELECT online_receipts, rate_percent FROM res_eprocedure_utilisation
-                WHERE run_id = ? AND fiscal_year = ? AND row_id = ?""",
-                (rs, i) -> new BigDecimal[] { rs.getBigDecimal(1), rs.getBigDecimal(2) }, run, year.year() - 1, r.rowId());
-        BigDecimal[] before = previous.isEmpty() ? new BigDecimal[2] : previous.get(0);
+        UtilisationRow last = loadedFigures.utilisation(run, year.year() - 1).row(r.rowId());
+        BigDecimal[] before = last == null ? new BigDecimal[2] : new BigDecimal[] { last.onlineReceipts(), last.ratePercent() };
         return utilisationRow(r.name(), r.level(), r.procedureCount(), r.onlineReceipts(), r.totalReceipts(),
                 r.ratePercent(), r.publishedRate(), r.rateCheck(), before[0], before[1], chartSystems);
     }
