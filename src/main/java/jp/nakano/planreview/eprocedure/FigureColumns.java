@@ -12,11 +12,11 @@ import java.util.Map;
 import jp.nakano.planreview.eprocedure.EProcedureFigureRow.Level;
 
 /**
- * The loaded e-procedure rows of one run in columns, in the order they were loaded: what the checks and the
- * sums read of each row (year, level, row_id, parent_id, the three counts, the two flags, file and line), about
- * 70 bytes a row, so the rows of a large input are checked and summed in memory in one pass each instead of
- * one database query each (issue 16). The database keeps the whole rows; this is a second reading of them.
- * Plain Java: filled by the load step, read by the checks, the utilisation checks and the KPIs.
+ * The loaded e-procedure rows of one run in columns, in the order they were loaded: what the checks, the sums, the
+ * rates and the listings read of each row (year, level, row_id, parent_id, name, number, the three counts, the
+ * printed rate, the two flags, file and line), about 80 bytes a row, so a million rows are checked, summed and
+ * listed in memory in one pass each (issue 16). For the 主な手続 rows this is the only copy: the database stores
+ * the other rows (department, source and note with them, which these columns do not keep). Plain Java.
  */
 public final class FigureColumns {
 
@@ -26,10 +26,10 @@ public final class FigureColumns {
     }
 
     /** A count the row lacks. */
-    private static final long NONE = Long.MIN_VALUE;
+    private static final int NONE = Integer.MIN_VALUE;
 
-    /** A count too large for a long: kept in {@link #large}. */
-    private static final long LARGE = Long.MIN_VALUE + 1;
+    /** A count too large for an int (over 2,147,483,647: kept in {@link #large}, as exactly as any other). */
+    private static final int LARGE = Integer.MIN_VALUE + 1;
 
     private static final Level[] LEVELS = Level.values();
 
@@ -59,7 +59,7 @@ public final class FigureColumns {
 
     private final Map<String, Integer> parentIndex = new HashMap<>();
 
-    private long[][] counts = { new long[1024], new long[1024], new long[1024] };
+    private int[][] counts = { new int[1024], new int[1024], new int[1024] };
 
     private final Map<Long, BigDecimal> large = new HashMap<>();
 
@@ -68,7 +68,7 @@ public final class FigureColumns {
 
     private byte[] kakanai = new byte[1024];
 
-    private long[] line = new long[1024];
+    private int[] line = new int[1024];
 
     private int[] file = new int[1024];
 
@@ -90,14 +90,14 @@ public final class FigureColumns {
         byte[] id = row.rowId().getBytes(StandardCharsets.UTF_8);
         int start = idStart[i];
         if (start + id.length > ids.length) {
-            ids = Arrays.copyOf(ids, Math.max(ids.length * 2, start + id.length));
+            ids = Arrays.copyOf(ids, Math.max(ids.length + (ids.length >> 1), start + id.length));
         }
         System.arraycopy(id, 0, ids, start, id.length);
         idStart[i + 1] = start + id.length;
         byte[] name = row.name().getBytes(StandardCharsets.UTF_8);
         start = nameStart[i];
         if (start + name.length > names.length) {
-            names = Arrays.copyOf(names, Math.max(names.length * 2, start + name.length));
+            names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), start + name.length));
         }
         System.arraycopy(name, 0, names, start, name.length);
         nameStart[i + 1] = start + name.length;
@@ -112,7 +112,11 @@ public final class FigureColumns {
         put(Count.TOTAL, i, row.totalReceipts());
         onlineCapable[i] = flag(row.onlineCapable());
         kakanai[i] = flag(row.kakanaiSupported());
-        line[i] = row.sourceLine();
+        if (row.sourceLine() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(row.sourceFile() + " line " + row.sourceLine()
+                    + ": more lines than the e-procedure figures can hold (" + Integer.MAX_VALUE + ")");
+        }
+        line[i] = (int) row.sourceLine();
         int f = size > 0 && files.get(file[size - 1]).equals(row.sourceFile()) ? file[size - 1]
                 : files.indexOf(row.sourceFile());
         if (f < 0) {
@@ -128,7 +132,7 @@ public final class FigureColumns {
         if (size < year.length) {
             return;
         }
-        int n = year.length * 2;
+        int n = year.length + (year.length >> 1); // by half: a doubling would hold twice the rows' memory at once
         year = Arrays.copyOf(year, n);
         level = Arrays.copyOf(level, n);
         idStart = Arrays.copyOf(idStart, n + 1);
@@ -146,13 +150,13 @@ public final class FigureColumns {
     }
 
     private void put(Count count, int i, BigDecimal value) {
-        long raw;
+        int raw;
         if (value == null) {
             raw = NONE;
         }
         else {
             try {
-                raw = value.longValueExact(); // counts are whole numbers (the parser's rule)
+                raw = value.intValueExact(); // counts are whole numbers (the parser's rule)
                 if (raw == NONE || raw == LARGE) {
                     throw new ArithmeticException();
                 }
@@ -261,7 +265,7 @@ public final class FigureColumns {
 
     /** A count of the row, exact, or {@code null} when the row lacks it. */
     public BigDecimal count(Count count, int i) {
-        long raw = counts[count.ordinal()][i];
+        int raw = counts[count.ordinal()][i];
         if (raw == NONE) {
             return null;
         }
@@ -275,8 +279,8 @@ public final class FigureColumns {
 
     /** The sign of a count the row has (-1 never: counts are zero or more). */
     public int signum(Count count, int i) {
-        long raw = counts[count.ordinal()][i];
-        return raw == LARGE ? 1 : Long.signum(raw);
+        int raw = counts[count.ordinal()][i];
+        return raw == LARGE ? 1 : Integer.signum(raw);
     }
 
     public Boolean onlineCapable(int i) {

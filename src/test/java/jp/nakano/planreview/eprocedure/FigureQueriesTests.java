@@ -100,6 +100,13 @@ class FigureQueriesTests {
                 null, null, null, "test", null, "eprocedure-figures.csv", 2));
 
         assertThat(rows.count(Count.ONLINE, 0)).isEqualTo(huge);
+        rows.add(new EProcedureFigureRow(FiscalYear.of(2023), "s2", Level.SYSTEM, null, 1, "n", BigDecimal.ZERO,
+                new BigDecimal("2147483648"), new BigDecimal("2147483647"), null, null, null, null, "test", null,
+                "eprocedure-figures.csv", 3));
+        assertThat(rows.count(Count.ONLINE, 1)).isEqualTo(new BigDecimal("2147483648"));
+        assertThat(rows.count(Count.TOTAL, 1)).isEqualTo(new BigDecimal("2147483647"));
+        assertThat(rows.count(Count.PROCEDURES, 1)).isZero();
+        assertThat(rows.signum(Count.PROCEDURES, 1)).isZero();
         assertThat(rows.count(Count.PROCEDURES, 0)).isNull();
         assertThat(rows.signum(Count.TOTAL, 0)).isOne();
     }
