@@ -44,7 +44,7 @@ public final class UtilisationTable {
 
     /** The table of a year; {@code computedTotal} is the sum of the systems, or {@code null} when it has none. */
     public static UtilisationTable of(FigureColumns rows, int year, UtilisationRow computedTotal) {
-        int[] byLine = byLine(rows, year);
+        int[] byLine = new FigureQueries(rows).byLine(year, java.util.EnumSet.allOf(Level.class));
         int n = byLine.length;
         // where each row's system puts it: the system's number and sort key (a row without one is its own anchor)
         Map<String, Integer> systems = new HashMap<>();
@@ -92,29 +92,6 @@ public final class UtilisationTable {
             planOrder[p++] = inputOrder[at++];
         }
         return new UtilisationTable(rows, year, byLine, planOrder, computedTotal);
-    }
-
-    private static int[] byLine(FigureColumns rows, int year) {
-        List<Integer> list = new ArrayList<>();
-        boolean ordered = true;
-        int last = -1;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.year(i) != year || rows.excluded(i)) {
-                continue;
-            }
-            ordered &= last < 0 || compareLine(rows, last, i) < 0;
-            list.add(i);
-            last = i;
-        }
-        if (!ordered) {
-            list.sort((a, b) -> compareLine(rows, a, b));
-        }
-        return list.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int compareLine(FigureColumns rows, int a, int b) {
-        int c = Long.compare(rows.line(a), rows.line(b));
-        return c != 0 ? c : rows.file(a).compareTo(rows.file(b));
     }
 
     /** The plan's order puts a system's rows first (0), the sum of the systems (1), then the ward totals (2). */
