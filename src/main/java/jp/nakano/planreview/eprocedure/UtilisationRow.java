@@ -21,25 +21,8 @@ public record UtilisationRow(int fiscalYear, int sortKey, String rowId, String l
         BigDecimal procedureCount, BigDecimal onlineReceipts, BigDecimal totalReceipts, BigDecimal ratePercent,
         BigDecimal publishedRate, RateCheck rateCheck, String sourceFile, Long sourceLine) implements TableRow {
 
-    /** The table the results of a run are kept in. */
+    /** The table a run keeps its sums of the systems in (the rows' rates are computed when listed: UtilisationTable). */
     public static final String TABLE = "res_eprocedure_utilisation";
-
-    /**
-     * FROM, WHERE (run and year as parameters) and ORDER BY of the results {@code r} in the plan's order:
-     * systems by number, each followed by its 主な手続 and 上記以外, then the sum of the systems, then the
-     * published totals. Every output that lists the table uses it. A system's rows are kept together by its
-     * sort key, not its row_id: a text key would sort by the database's collation, which differs between
-     * databases (systems with the same number stay in the input's order).
-     */
-    public static final String IN_PLAN_ORDER = """
-             FROM res_eprocedure_utilisation r
-            LEFT JOIN res_eprocedure_utilisation p ON p.run_id = r.run_id AND p.fiscal_year = r.fiscal_year
-                 AND p.row_id = r.parent_id AND p.row_level = 'system'
-            WHERE r.run_id = ? AND r.fiscal_year = ?
-            ORDER BY CASE r.row_level WHEN 'computed_total' THEN 1 WHEN 'total' THEN 2 ELSE 0 END,
-                     COALESCE(p.seq, r.seq), COALESCE(p.sort_key, r.sort_key),
-                     CASE r.row_level WHEN 'system' THEN 0 WHEN 'procedure' THEN 1 WHEN 'other' THEN 2 ELSE 3 END,
-                     r.seq, r.sort_key""";
 
     @Override
     public Map<String, Object> columns() {
