@@ -66,7 +66,7 @@ public final class UtilisationCalculator {
     public record Breakdown(long rows, boolean complete, BigDecimal onlineReceipts, BigDecimal totalReceipts,
             BigDecimal procedureCount) {
 
-        /** The breakdown of the given rows; the database computes the same with SQL for large inputs. */
+        /** The breakdown of the given rows; {@link FigureQueries#breakdowns} computes the same over the rows in columns. */
         public static Breakdown of(List<EProcedureFigureRow> subRows) {
             return new Breakdown(subRows.size(), subRows.stream().anyMatch(r -> r.level() == Level.OTHER),
                     sum(subRows, EProcedureFigureRow::onlineReceipts), sum(subRows, EProcedureFigureRow::totalReceipts),

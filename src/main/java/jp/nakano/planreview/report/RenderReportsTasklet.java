@@ -23,8 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import jp.nakano.planreview.attainment.KpiEvaluationTasklet;
 import jp.nakano.planreview.attainment.Status;
 import jp.nakano.planreview.audit.ReportFingerprint;
-import jp.nakano.planreview.common.Decimals;
-import jp.nakano.planreview.common.Checksums;
 import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.FigureColumns;

@@ -37,7 +37,6 @@ import jp.nakano.planreview.eprocedure.EProcedureFigureRow;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.eprocedure.UtilisationRatesTasklet;
 import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
-import jp.nakano.planreview.eprocedure.UtilisationRow;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.RejectedRowListener;

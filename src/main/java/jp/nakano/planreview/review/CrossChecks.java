@@ -1,6 +1,5 @@
 package jp.nakano.planreview.review;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,15 +137,17 @@ class CrossChecks {
                 }
             }
         }
-        else jdbc.query(sql, rs -> {
-            List<String> parts = new ArrayList<>();
-            for (int i = 0; i < t.key().size(); i++) {
-                parts.add(t.key().get(i) + "=" + rs.getString(i + 3));
-            }
-            rowsByKey.computeIfAbsent(String.join(", ", parts), k -> new ArrayList<>())
-                .add(new RowAt(rs.getString(1), rs.getLong(2),
-                        t.key().contains("fiscal_year") ? rs.getInt(3 + t.key().indexOf("fiscal_year")) : null));
-        }, runId);
+        else {
+            jdbc.query(sql, rs -> {
+                List<String> parts = new ArrayList<>();
+                for (int i = 0; i < t.key().size(); i++) {
+                    parts.add(t.key().get(i) + "=" + rs.getString(i + 3));
+                }
+                rowsByKey.computeIfAbsent(String.join(", ", parts), k -> new ArrayList<>())
+                    .add(new RowAt(rs.getString(1), rs.getLong(2),
+                            t.key().contains("fiscal_year") ? rs.getInt(3 + t.key().indexOf("fiscal_year")) : null));
+            }, runId);
+        }
         int count = 0;
         for (Map.Entry<String, List<RowAt>> e : rowsByKey.entrySet()) {
             for (RowAt row : e.getValue()) {

@@ -20,9 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import jp.nakano.planreview.common.Decimals;
 import jp.nakano.planreview.common.FiscalYear;
-import jp.nakano.planreview.eprocedure.EProcedureFigureRowMapper;
 import jp.nakano.planreview.eprocedure.FigureColumns;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.report.ReportContents;
