@@ -194,8 +194,8 @@ CREATE INDEX IF NOT EXISTS in_eprocedure_figure_level ON in_eprocedure_figure (r
 -- no index by parent: the rows under each system are found and summed in memory (FigureColumns), and each index
 -- costs every load of a large file a sixth more (issue 16)
 DROP INDEX IF EXISTS in_eprocedure_figure_parent;
--- the compute step pages through a year by input line and file (a workbook's rows share line numbers with the
--- CSV file's): the index has both, so a page starts where the last ended and needs no sort (issue 16)
+-- a row left out by a check is marked by year, line and file (a workbook's rows share line numbers with the CSV
+-- file's)
 DROP INDEX IF EXISTS in_eprocedure_figure_page;
 CREATE INDEX IF NOT EXISTS in_eprocedure_figure_page_file ON in_eprocedure_figure (run_id, fiscal_year, source_line, source_file);
 

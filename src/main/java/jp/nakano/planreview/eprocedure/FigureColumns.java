@@ -39,17 +39,17 @@ public final class FigureColumns {
 
     private byte[] level = new byte[1024];
 
-    /** row_id of row i: the UTF-8 bytes {@code ids[idStart[i] .. idStart[i + 1])}. */
-    private byte[] ids = new byte[16 * 1024];
+    /** row_id of each row. */
+    private final TextPages ids = new TextPages();
 
-    private int[] idStart = new int[1025];
+    private long[] id = new long[1024];
 
     private int[] parent = new int[1024];
 
-    /** name of row i: the UTF-8 bytes {@code names[nameStart[i] .. nameStart[i + 1])}. */
-    private byte[] names = new byte[32 * 1024];
+    /** name of each row. */
+    private final TextPages names = new TextPages();
 
-    private int[] nameStart = new int[1025];
+    private long[] name = new long[1024];
 
     private int[] seq = new int[1024];
 
@@ -87,22 +87,10 @@ public final class FigureColumns {
         int i = size;
         year[i] = row.fiscalYear().year();
         level[i] = (byte) row.level().ordinal();
-        byte[] id = row.rowId().getBytes(StandardCharsets.UTF_8);
-        int start = idStart[i];
-        if (start + id.length > ids.length) {
-            ids = Arrays.copyOf(ids, Math.max(ids.length + (ids.length >> 1), start + id.length));
-        }
-        System.arraycopy(id, 0, ids, start, id.length);
-        idStart[i + 1] = start + id.length;
-        byte[] name = row.name().getBytes(StandardCharsets.UTF_8);
-        start = nameStart[i];
-        if (start + name.length > names.length) {
-            names = Arrays.copyOf(names, Math.max(names.length + (names.length >> 1), start + name.length));
-        }
-        System.arraycopy(name, 0, names, start, name.length);
-        nameStart[i + 1] = start + name.length;
+        id[i] = ids.add(TextPages.bytes(row.rowId()));
+        name[i] = names.add(TextPages.bytes(row.name()));
         seq[i] = row.seq();
-        publishedRate[i] = row.publishedRate();
+        publishedRate[i] = jp.nakano.planreview.common.Decimals.normalise(row.publishedRate()); // as the database gave it
         parent[i] = row.parentId() == null ? -1 : parentIndex.computeIfAbsent(row.parentId(), p -> {
             parents.add(p);
             return parents.size() - 1;
@@ -135,9 +123,9 @@ public final class FigureColumns {
         int n = year.length + (year.length >> 1); // by half: a doubling would hold twice the rows' memory at once
         year = Arrays.copyOf(year, n);
         level = Arrays.copyOf(level, n);
-        idStart = Arrays.copyOf(idStart, n + 1);
+        id = Arrays.copyOf(id, n);
         parent = Arrays.copyOf(parent, n);
-        nameStart = Arrays.copyOf(nameStart, n + 1);
+        name = Arrays.copyOf(name, n);
         seq = Arrays.copyOf(seq, n);
         publishedRate = Arrays.copyOf(publishedRate, n);
         for (int c = 0; c < counts.length; c++) {
@@ -163,7 +151,7 @@ public final class FigureColumns {
             }
             catch (ArithmeticException ex) {
                 raw = LARGE;
-                large.put(((long) i << 2) | count.ordinal(), value);
+                large.put(((long) i << 2) | count.ordinal(), jp.nakano.planreview.common.Decimals.normalise(value));
             }
         }
         counts[count.ordinal()][i] = raw;
@@ -191,11 +179,11 @@ public final class FigureColumns {
     }
 
     public String rowId(int i) {
-        return new String(ids, idStart[i], idStart[i + 1] - idStart[i], StandardCharsets.UTF_8);
+        return ids.string(id[i]);
     }
 
     public String name(int i) {
-        return new String(names, nameStart[i], nameStart[i + 1] - nameStart[i], StandardCharsets.UTF_8);
+        return names.string(name[i]);
     }
 
     /** The row's number in its table (seq). */
@@ -220,14 +208,14 @@ public final class FigureColumns {
     /** The first row of a fiscal year and row_id, in load order, or -1; the rest through {@link #nextWithSameKey}. */
     public int first(int fiscalYear, String rowId) {
         index();
-        byte[] id = rowId.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = TextPages.bytes(rowId);
         int mask = slots.length - 1;
-        for (int s = slot(fiscalYear, id, 0, id.length) & mask;; s = (s + 1) & mask) {
+        for (int s = slot(fiscalYear, bytes, 0, bytes.length) & mask;; s = (s + 1) & mask) {
             int j = slots[s];
             if (j < 0) {
                 return -1;
             }
-            if (year[j] == fiscalYear && Arrays.equals(id, 0, id.length, ids, idStart[j], idStart[j + 1])) {
+            if (year[j] == fiscalYear && ids.equals(id[j], bytes, 0, bytes.length)) {
                 return j;
             }
         }
@@ -310,7 +298,7 @@ public final class FigureColumns {
 
     /** Whether rows i and j have the same fiscal year and row_id. */
     public boolean sameKey(int i, int j) {
-        return year[i] == year[j] && Arrays.equals(ids, idStart[i], idStart[i + 1], ids, idStart[j], idStart[j + 1]);
+        return year[i] == year[j] && ids.equals(id[i], id[j]);
     }
 
     /**
@@ -325,7 +313,7 @@ public final class FigureColumns {
             if (j < 0) {
                 return -1;
             }
-            if (year[j] == fiscalYear && Arrays.equals(ids, idStart[i], idStart[i + 1], ids, idStart[j], idStart[j + 1])) {
+            if (year[j] == fiscalYear && ids.equals(id[i], id[j])) {
                 return j;
             }
         }
@@ -366,7 +354,7 @@ public final class FigureColumns {
     }
 
     private int slot(int fiscalYear, int i) {
-        return slot(fiscalYear, ids, idStart[i], idStart[i + 1]);
+        return slot(fiscalYear, ids.page(id[i]), TextPages.offset(id[i]), TextPages.offset(id[i]) + TextPages.length(id[i]));
     }
 
     private static int slot(int fiscalYear, byte[] bytes, int from, int to) {
@@ -377,6 +365,76 @@ public final class FigureColumns {
         h ^= h >>> 29;
         h *= 0xBF58476D1CE4E5B9L;
         return (int) (h ^ (h >>> 32));
+    }
+
+
+    /**
+     * Texts appended to pages of 1 MiB and never moved: a growing array would be copied whole, holding the old and
+     * the new at once (with a million long Japanese names, more than a small heap has). A text is stored as Java
+     * stores a String: one byte a character when every character fits in one (row_ids, Latin names), else two
+     * (UTF-16: a Japanese name takes 2 bytes a character, not UTF-8's 3); the first byte says which. Its place is
+     * one long: page, offset and length.
+     */
+    private static final class TextPages {
+
+        private static final int PAGE = 1 << 20;
+
+        private final List<byte[]> pages = new ArrayList<>();
+
+        private int used = PAGE;
+
+        long add(byte[] bytes) {
+            if (used + bytes.length > PAGE) {
+                pages.add(new byte[Math.max(PAGE, bytes.length)]);
+                used = 0;
+            }
+            int offset = used;
+            System.arraycopy(bytes, 0, pages.get(pages.size() - 1), offset, bytes.length);
+            used += bytes.length;
+            return ((long) (pages.size() - 1) << 42) | ((long) offset << 21) | bytes.length;
+        }
+
+        static int offset(long place) {
+            return (int) (place >>> 21) & 0x1F_FFFF;
+        }
+
+        static int length(long place) {
+            return (int) place & 0x1F_FFFF;
+        }
+
+        byte[] page(long place) {
+            return pages.get((int) (place >>> 42));
+        }
+
+        String string(long place) {
+            byte[] page = page(place);
+            int offset = offset(place);
+            int length = length(place);
+            return new String(page, offset + 1, length - 1,
+                    page[offset] == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE);
+        }
+
+        /** A text's bytes: a marker (0: one byte a character, 1: UTF-16), then the characters. */
+        static byte[] bytes(String text) {
+            boolean narrow = true;
+            for (int c = 0; c < text.length() && narrow; c++) {
+                narrow = text.charAt(c) <= 0xFF;
+            }
+            byte[] chars = text.getBytes(narrow ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE);
+            byte[] bytes = new byte[chars.length + 1];
+            bytes[0] = (byte) (narrow ? 0 : 1);
+            System.arraycopy(chars, 0, bytes, 1, chars.length);
+            return bytes;
+        }
+
+        boolean equals(long a, long b) {
+            return Arrays.equals(page(a), offset(a), offset(a) + length(a), page(b), offset(b), offset(b) + length(b));
+        }
+
+        boolean equals(long place, byte[] bytes, int from, int to) {
+            return Arrays.equals(page(place), offset(place), offset(place) + length(place), bytes, from, to);
+        }
+
     }
 
 }

@@ -130,7 +130,8 @@ public final class FigureQueries {
                 }
             }
         }
-        // by line, then row_id and year: the order the database's query gave rows of a workbook sharing a line
+        // by line, then row_id and year: a workbook's rows share line numbers with the file's, and the order of two
+        // findings on one line must not depend on which was loaded first
         pairs.sort(Comparator.<WithYearBefore>comparingLong(pair -> rows.line(pair.row()))
             .thenComparing(pair -> rows.rowId(pair.row())).thenComparingInt(pair -> rows.year(pair.row())));
         return pairs;

@@ -27,10 +27,11 @@ public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRo
 
     private final JdbcTemplate jdbc;
 
-    /** The rows of the run whose load step is going on; {@code null} when that load cannot give them all. */
-    private FigureColumns loading;
+    /** The rows of the runs whose load step is going on; none for a load that cannot give them all. */
+    private final Map<Long, FigureColumns> loading = new HashMap<>();
 
-    private long loadingRun = -1;
+    /** Why a run's rows are not in memory, where its load left them out. */
+    private final Map<Long, String> missing = new HashMap<>();
 
     /** The rows of the runs loaded to their end, the latest last. */
     private final java.util.LinkedHashMap<Long, FigureColumns> loaded = new java.util.LinkedHashMap<>();
@@ -46,34 +47,53 @@ public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRo
 
     @Override
     public synchronized void beforeStep(StepExecution step) {
-        loadingRun = step.getJobExecution().getId();
-        loaded.remove(loadingRun);
+        long run = step.getJobExecution().getId();
+        loaded.remove(run);
+        missing.remove(run);
+        if (tablesRun == run) {
+            tables.clear();
+        }
         // a step that resumes a failed one (its reader's position saved) would miss the rows read before
-        boolean resumed = step.getExecutionContext().entrySet().stream().anyMatch(e -> e.getKey().endsWith(".read.count"));
-        loading = resumed ? null : new FigureColumns();
+        if (step.getExecutionContext().entrySet().stream().anyMatch(e -> e.getKey().endsWith(".read.count"))) {
+            missing.put(run, "its load step resumed an earlier one, whose rows were read in another process");
+        }
+        else {
+            loading.put(run, new FigureColumns());
+        }
     }
 
     @Override
     public synchronized void afterWrite(Chunk<? extends EProcedureFigureRow> rows) {
-        if (loading != null) {
-            rows.forEach(loading::add);
+        FigureColumns columns = loading.get(runOf());
+        if (columns != null) {
+            rows.forEach(columns::add);
         }
+    }
+
+    /** The run of the step in progress on this thread. */
+    private static long runOf() {
+        var context = org.springframework.batch.core.scope.context.StepSynchronizationManager.getContext();
+        return context == null ? -1 : context.getStepExecution().getJobExecution().getId();
     }
 
     @Override
     public synchronized void onWriteError(Exception exception, Chunk<? extends EProcedureFigureRow> rows) {
-        loading = null; // the chunk is written again row by row, or the step fails: the rows are not known
+        // the chunk is written again row by row, or the step fails: which rows were kept is not known here
+        long run = runOf();
+        loading.remove(run);
+        missing.put(run, "its load step could not write a chunk (" + exception.getMessage() + ")");
     }
 
     @Override
     public synchronized ExitStatus afterStep(StepExecution step) {
-        if (loading != null && ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
-            loaded.put(loadingRun, loading);
+        long run = step.getJobExecution().getId();
+        FigureColumns columns = loading.remove(run);
+        if (columns != null && ExitStatus.COMPLETED.getExitCode().equals(step.getExitStatus().getExitCode())) {
+            loaded.put(run, columns);
             while (loaded.size() > KEPT_RUNS) {
                 loaded.remove(loaded.keySet().iterator().next());
             }
         }
-        loading = null;
         return step.getExitStatus();
     }
 
@@ -81,8 +101,9 @@ public final class LoadedFigures implements ItemWriteListener<EProcedureFigureRo
     public synchronized FigureColumns of(long run) {
         FigureColumns rows = loaded.get(run);
         if (rows == null) {
-            throw new IllegalStateException("the e-procedure rows of run " + run + " are not in memory: only the load "
-                    + "step of the run, in the same process, reads them (runs in memory: " + loaded.keySet() + ")");
+            throw new IllegalStateException("the e-procedure rows of run " + run + " are not in memory: "
+                    + missing.getOrDefault(run, "only the load step of the run, in the same process, reads them")
+                    + " (runs in memory: " + loaded.keySet() + ")");
         }
         return rows;
     }

@@ -28,6 +28,7 @@ import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.eprocedure.FigureColumns;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
 import jp.nakano.planreview.eprocedure.UtilisationRow;
+import jp.nakano.planreview.eprocedure.UtilisationTable;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.publication.EProcedureUsage;
 import jp.nakano.planreview.publication.EProcedureUsageReader;
@@ -616,30 +617,33 @@ public class RenderReportsTasklet implements Tasklet {
         FirstUtilisationRows.Listing listing = firstRows.of(run, year.year(), kept);
         long all = listing.all();
         boolean chartSystems = all <= MAX_CHARTED_UTILISATION_ROWS;
+        // the year before's row beside each listed row
+        UtilisationTable before = loadedFigures.utilisation(run, year.year() - 1);
         if (all <= MAX_PDF_UTILISATION_ROWS) {
             List<Map<String, ?>> rows = new java.util.ArrayList<>();
-            listing.first().forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
+            listing.first().forEach(r -> rows.add(utilisationRow(before, r, chartSystems)));
             return rows;
         }
         // the first rows in the plan's order, a pointer to the full listing, then the totals
         List<FirstUtilisationRows.Row> first = listing.first().subList(0, MAX_PDF_UTILISATION_ROWS);
         List<Map<String, ?>> rows = new java.util.ArrayList<>();
-        first.forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
+        first.forEach(r -> rows.add(utilisationRow(before, r, chartSystems)));
         Map<String, Object> pointer = new java.util.HashMap<>();
         pointer.put("name", "（" + UtilisationListing.partial(all, MAX_PDF_UTILISATION_ROWS, all <= workbook.listedRows())
                 + "）");
         rows.add(pointer);
         long totalsListed = first.stream().filter(FirstUtilisationRows.Row::total).count();
-        listing.totals().stream().skip(totalsListed).forEach(r -> rows.add(utilisationRow(run, year, r, chartSystems)));
+        listing.totals().stream().skip(totalsListed).forEach(r -> rows.add(utilisationRow(before, r, chartSystems)));
         return rows;
     }
 
     /** A row of the first rows with its previous year's figures (the row with the same id), as the PDF lists it. */
-    private Map<String, ?> utilisationRow(long run, FiscalYear year, FirstUtilisationRows.Row r, boolean chartSystems) {
-        UtilisationRow last = loadedFigures.utilisation(run, year.year() - 1).row(r.rowId());
-        BigDecimal[] before = last == null ? new BigDecimal[2] : new BigDecimal[] { last.onlineReceipts(), last.ratePercent() };
+    private static Map<String, ?> utilisationRow(UtilisationTable yearBefore, FirstUtilisationRows.Row r,
+            boolean chartSystems) {
+        UtilisationRow last = yearBefore.row(r.rowId());
         return utilisationRow(r.name(), r.level(), r.procedureCount(), r.onlineReceipts(), r.totalReceipts(),
-                r.ratePercent(), r.publishedRate(), r.rateCheck(), before[0], before[1], chartSystems);
+                r.ratePercent(), r.publishedRate(), r.rateCheck(), last == null ? null : last.onlineReceipts(),
+                last == null ? null : last.ratePercent(), chartSystems);
     }
 
     private static Map<String, ?> utilisationRow(String name, String level, BigDecimal procedureCount,

@@ -480,11 +480,6 @@ public class ReviewWorkbook {
         return contents;
     }
 
-    private static final String UTILISATION_COLUMNS = """
-            SELECT r.name, r.row_level, r.procedure_count, r.online_receipts, r.total_receipts, r.rate_percent,
-                   r.published_rate, r.rate_check, r.source_file, r.source_line
-                """;
-
     /** A table; with a {@code note} (a listing of the first rows only), that line above its header. */
     private static SheetLayout tableWithNote(SXSSFWorkbook workbook, Styles styles, String name,
             List<SheetLayout.Column> columns, String note) {
