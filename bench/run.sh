@@ -5,7 +5,8 @@
 #                                 1,000,000) in a 256 MB heap: proves the input streams; then DuckDB on the same
 #                                 file (load, every rate, the sub-row check), its counts checked against the job's
 #   bench/run.sh floor [ROWS]     the least it costs to store ROWS e-procedure rows (default 1,000,000) in the
-#                                 embedded database, with the table's indexes and with none (bench/InsertFloor.java)
+#                                 embedded database, with the table's indexes and with none (bench/InsertFloor.java):
+#                                 why the job keeps the 主な手続 rows in memory and stores only the others
 #   bench/run.sh receipts [ROWS] [FILES] [gzip]
 #                                 SAMPLE receipt logs of ROWS applications (default 1,000,000) in FILES files
 #                                 (default 8) under /tmp: the job's counting (heap 256 MB, peak RSS), DuckDB's
