@@ -3,10 +3,8 @@ package jp.nakano.planreview.eprocedure;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import jp.nakano.planreview.common.Decimals;
-import jp.nakano.planreview.eprocedure.EProcedureFigureRow.Level;
 import jp.nakano.planreview.eprocedure.UtilisationRow.RateCheck;
 import jp.nakano.planreview.findings.Finding;
 import jp.nakano.planreview.findings.Severity;
@@ -61,30 +59,11 @@ public final class UtilisationCalculator {
 
     /**
      * What the rows listed under one system add up to: their number, whether a remainder row (上記以外)
-     * makes the listing complete, and each figure's sum, {@code null} where any row lacks the figure.
+     * makes the listing complete, and each figure's sum, {@code null} where any row lacks the figure
+     * ({@link FigureQueries#breakdowns} adds them up).
      */
     public record Breakdown(long rows, boolean complete, BigDecimal onlineReceipts, BigDecimal totalReceipts,
             BigDecimal procedureCount) {
-
-        /** The breakdown of the given rows; {@link FigureQueries#breakdowns} computes the same over the rows in columns. */
-        public static Breakdown of(List<EProcedureFigureRow> subRows) {
-            return new Breakdown(subRows.size(), subRows.stream().anyMatch(r -> r.level() == Level.OTHER),
-                    sum(subRows, EProcedureFigureRow::onlineReceipts), sum(subRows, EProcedureFigureRow::totalReceipts),
-                    sum(subRows, EProcedureFigureRow::procedureCount));
-        }
-
-        private static BigDecimal sum(List<EProcedureFigureRow> rows, Function<EProcedureFigureRow, BigDecimal> figure) {
-            BigDecimal sum = BigDecimal.ZERO;
-            for (EProcedureFigureRow row : rows) {
-                BigDecimal value = figure.apply(row);
-                if (value == null) {
-                    return null;
-                }
-                sum = sum.add(value);
-            }
-            return sum;
-        }
-
     }
 
     /**

@@ -56,7 +56,7 @@ class UtilisationCalculatorTests {
                 figure("s01-p2", Level.PROCEDURE, "s01", "1087", "1527", null),
                 figure("s01-p3", Level.PROCEDURE, "s01", "699", "1734", null),
                 figure("s01-other", Level.OTHER, "s01", "5433", "192602", null));
-        calculator.checkBreakdown(system, UtilisationCalculator.Breakdown.of(rows), findings);
+        calculator.checkBreakdown(system, breakdown(rows), findings);
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("eprocedure.breakdown-mismatch");
             assertThat(f.field()).isEqualTo("total_receipts");
@@ -68,11 +68,11 @@ class UtilisationCalculatorTests {
     void shouldAcceptAPartialListingBelowItsSystemButNotAbove() {
         EProcedureFigureRow system = figure("s01", Level.SYSTEM, null, "16982", null, null);
         calculator.checkBreakdown(system,
-                UtilisationCalculator.Breakdown.of(List.of(figure("s01-new1", Level.PROCEDURE, "s01", "4450", null, null))),
+                breakdown(List.of(figure("s01-new1", Level.PROCEDURE, "s01", "4450", null, null))),
                 findings);
         assertThat(findings).isEmpty();
         calculator.checkBreakdown(system,
-                UtilisationCalculator.Breakdown.of(List.of(figure("s01-new1", Level.PROCEDURE, "s01", "17000", null, null))),
+                breakdown(List.of(figure("s01-new1", Level.PROCEDURE, "s01", "17000", null, null))),
                 findings);
         assertThat(findings).singleElement().extracting(Finding::code).isEqualTo("eprocedure.breakdown-exceeds");
     }
@@ -105,6 +105,13 @@ class UtilisationCalculatorTests {
         assertThat(total.onlineReceipts()).isEqualTo("150");
         assertThat(total.totalReceipts()).isNull();
         assertThat(total.ratePercent()).isNull();
+    }
+
+    /** What the rows add up to under their system, as the job sums them ({@link FigureQueries#breakdowns}). */
+    private static UtilisationCalculator.Breakdown breakdown(List<EProcedureFigureRow> subRows) {
+        FigureColumns columns = new FigureColumns();
+        subRows.forEach(columns::add);
+        return new FigureQueries(columns).breakdowns(2020).get(subRows.get(0).parentId());
     }
 
     private static EProcedureFigureRow figure(String id, Level level, String parent, String online, String total,
