@@ -19,6 +19,8 @@ public class WorkbookRowReader implements ItemStreamReader<CsvRow> {
 
     private final Supplier<List<CsvRow>> workbookRows;
 
+    private List<CsvRow> workbookRowsOfRun = List.of();
+
     private Iterator<CsvRow> fromWorkbooks;
 
     public WorkbookRowReader(ItemStreamReader<CsvRow> csv, Supplier<List<CsvRow>> workbookRows) {
@@ -29,6 +31,8 @@ public class WorkbookRowReader implements ItemStreamReader<CsvRow> {
     @Override
     public void open(ExecutionContext context) {
         csv.open(context);
+        // taken here, on the step's thread: the rows are read on another (ReadAheadReader)
+        workbookRowsOfRun = workbookRows.get();
         fromWorkbooks = null;
     }
 
@@ -39,7 +43,7 @@ public class WorkbookRowReader implements ItemStreamReader<CsvRow> {
             if (row != null) {
                 return row;
             }
-            fromWorkbooks = workbookRows.get().iterator();
+            fromWorkbooks = workbookRowsOfRun.iterator();
         }
         return fromWorkbooks.hasNext() ? fromWorkbooks.next() : null;
     }

@@ -41,6 +41,9 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
      * @throws IllegalArgumentException naming the text and the accepted forms
      */
     public static FiscalYear parse(String text) {
+        if (text != null && text.length() == 4 && isAsciiDigits(text)) {
+            return new FiscalYear(Integer.parseInt(text)); // 2025, as most rows write it: the rules below agree
+        }
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC).strip().replace(" ", "");
         Matcher western = WESTERN.matcher(s);
         if (western.matches()) {
@@ -53,6 +56,15 @@ public record FiscalYear(int year) implements Comparable<FiscalYear> {
         }
         throw new IllegalArgumentException(
                 "'" + text + "' is not a fiscal year; expected e.g. 2025, FY2025, R7 or 令和7年度");
+    }
+
+    private static boolean isAsciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public LocalDate firstDay() {

@@ -4,11 +4,12 @@ import org.springframework.batch.core.listener.SkipListener;
 
 import jp.nakano.planreview.input.CsvRow;
 import jp.nakano.planreview.input.InputFileException;
+import jp.nakano.planreview.input.ParsedRow;
 import jp.nakano.planreview.input.RejectedRowException;
 import jp.nakano.planreview.input.TableRow;
 
 /** Keeps every skipped row as error findings, one per broken rule, with the raw record, so nothing is lost. */
-public class RejectedRowListener implements SkipListener<CsvRow, TableRow> {
+public class RejectedRowListener implements SkipListener<ParsedRow<?>, TableRow> {
 
     private final FindingRecorder findings;
 
@@ -17,7 +18,8 @@ public class RejectedRowListener implements SkipListener<CsvRow, TableRow> {
     }
 
     @Override
-    public void onSkipInProcess(CsvRow row, Throwable t) {
+    public void onSkipInProcess(ParsedRow<?> parsed, Throwable t) {
+        CsvRow row = parsed.row();
         if (t instanceof RejectedRowException rejected) {
             for (RejectedRowException.Problem p : rejected.problems()) {
                 findings.add(new Finding(Severity.ERROR, "row.rejected", row.file(), row.line(), p.field(), p.value(),

@@ -56,13 +56,10 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
 
     private long lastLine;
 
-    private long blankRows;
+    // written as the file is read, which may be on another thread than the step's (ReadAheadReader)
+    private volatile long blankRows;
 
-    private Fingerprint fingerprint;
-
-    private final StringBuilder rawLine = new StringBuilder();
-
-    private CSVPrinter rawPrinter;
+    private volatile Fingerprint fingerprint;
 
     public CsvRowReader(Supplier<Path> inputDir, InputSchema schema, Consumer<Finding> findings) {
         this.inputDir = inputDir;
@@ -186,7 +183,8 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
             for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
                 cells.put(header.get(i), record.get(i));
             }
-            return new CsvRow(fileName, startLine, cells, raw(record), record.size(), header.size());
+            CSVRecord read = record;
+            return new CsvRow(fileName, startLine, cells, () -> raw(read), record.size(), header.size());
         }
         catch (UncheckedIOException | IllegalStateException ex) {
             throw unreadable(ex, lastLine);
@@ -229,19 +227,16 @@ public class CsvRowReader extends AbstractItemCountingItemStreamItemReader<CsvRo
                 + " has broken CSV quoting (an unclosed \"?) or was cut off: " + rootMessage(ex), ex);
     }
 
-    /** The record as one CSV line, one printer for every record (a printer a record took a tenth of a large load). */
-    private String raw(CSVRecord record) {
+    /** The record as one CSV line: asked for only for a rejected row, on whichever thread reports it. */
+    private static String raw(CSVRecord record) {
+        StringBuilder line = new StringBuilder();
         try {
-            if (rawPrinter == null) {
-                rawPrinter = new CSVPrinter(rawLine, CSVFormat.RFC4180);
-            }
-            rawLine.setLength(0);
-            rawPrinter.printRecord(record.toList());
+            new CSVPrinter(line, CSVFormat.RFC4180).printRecord(record.toList());
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return rawLine.toString().stripTrailing();
+        return line.toString().stripTrailing();
     }
 
     private static String rootMessage(Throwable ex) {

@@ -27,7 +27,7 @@ public class FirstUtilisationRows {
             return "total".equals(level) || "computed_total".equals(level);
         }
 
-        static Row of(UtilisationRow r) {
+        public static Row of(UtilisationRow r) {
             return new Row(r.sortKey(), r.rowId(), r.name(), r.level(), r.procedureCount(), r.onlineReceipts(),
                     r.totalReceipts(), r.ratePercent(), r.publishedRate(), r.rateCheck().name(), r.sourceFile(),
                     r.sourceLine(), r.parentId());

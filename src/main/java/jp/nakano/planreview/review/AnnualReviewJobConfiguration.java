@@ -40,8 +40,9 @@ import jp.nakano.planreview.eprocedure.UtilisationChecksTasklet;
 import jp.nakano.planreview.findings.FindingRecorder;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.findings.RejectedRowListener;
-import jp.nakano.planreview.input.CsvRow;
 import jp.nakano.planreview.input.CsvRowReader;
+import jp.nakano.planreview.input.ParsedRow;
+import jp.nakano.planreview.input.ReadAheadReader;
 import jp.nakano.planreview.input.RejectedRowLimit;
 import jp.nakano.planreview.input.RowParser;
 import jp.nakano.planreview.input.TableRow;
@@ -280,10 +281,13 @@ public class AnnualReviewJobConfiguration {
 
     private <T extends TableRow> Step loadStep(RowParser<T> input, ReviewRun reviewRun, FindingRecorder findings) {
         CsvRowReader reader = new CsvRowReader(reviewRun::inputDir, input.schema(), findings);
-        var step = new StepBuilder(loadStepName(input.fileName()), jobRepository).<CsvRow, T>chunk(chunkSize)
+        // read and validated on a thread of its own, a few blocks ahead, while the step stores the rows before
+        WorkbookRowProcessor<T> validation = new WorkbookRowProcessor<>(input, workbooks);
+        var step = new StepBuilder(loadStepName(input.fileName()), jobRepository).<ParsedRow<T>, T>chunk(chunkSize)
             .transactionManager(transactionManager)
-            .reader(new WorkbookRowReader(reader, () -> workbooks.rows(reviewRun.runId(), input.fileName())))
-            .processor(new WorkbookRowProcessor<>(input, workbooks))
+            .reader(new ReadAheadReader<>(new WorkbookRowReader(reader,
+                    () -> workbooks.rows(reviewRun.runId(), input.fileName())), validation::process, "csv-" + input.fileName()))
+            .processor(ParsedRow::valueOrThrow)
             .writer(writer(input, reviewRun))
             .faultTolerant()
             .skipPolicy(new RejectedRowLimit(input.fileName(), maxRejectedRows))

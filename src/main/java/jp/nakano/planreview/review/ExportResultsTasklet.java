@@ -21,6 +21,7 @@ import jp.nakano.planreview.common.FiscalYear;
 import jp.nakano.planreview.findings.FindingRepository;
 import jp.nakano.planreview.input.InputFiles;
 import jp.nakano.planreview.eprocedure.LoadedFigures;
+import jp.nakano.planreview.eprocedure.UtilisationTable;
 import jp.nakano.planreview.report.FirstUtilisationRows;
 
 /**
@@ -108,23 +109,18 @@ class ExportResultsTasklet implements Tasklet {
 
     private long writeUtilisation(Path file, FiscalYear year) throws IOException {
         // every row in the plan's order, from the rows in memory (the database stores only the few rows besides the
-        // 主な手続: issue 16)
-        long[] count = { 0 };
+        // 主な手続: issue 16), formatted on every core
+        UtilisationTable table = figures.utilisation(run.runId(), year.year());
         try (CsvOutput out = CsvOutput.create(file, UTILISATION_COLUMNS)) {
-            new FirstUtilisationRows(figures).inPlanOrder(run.runId(), year.year(), row -> {
-                try {
-                    out.row(new Object[] { year.year(), year.japanese(), row.rowId(), row.level(), row.parentId(),
-                            row.name(), exact(row.procedureCount()), exact(row.onlineReceipts()),
-                            exact(row.totalReceipts()), row.ratePercent(), published(row.publishedRate()), row.rateCheck(),
-                            row.sourceFile(), row.sourceLine() });
-                    count[0]++;
-                }
-                catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
+            out.rows(table.size(), p -> {
+                FirstUtilisationRows.Row row = FirstUtilisationRows.Row.of(table.inPlanOrder(p));
+                return new Object[] { year.year(), year.japanese(), row.rowId(), row.level(), row.parentId(),
+                        row.name(), exact(row.procedureCount()), exact(row.onlineReceipts()),
+                        exact(row.totalReceipts()), row.ratePercent(), published(row.publishedRate()), row.rateCheck(),
+                        row.sourceFile(), row.sourceLine() };
             });
         }
-        return count[0];
+        return table.size();
     }
 
     private long writeAttainment(Path file, FiscalYear year) throws IOException {

@@ -30,4 +30,29 @@ class CsvOutputTests {
                 + "区民健診の申込み,\r\n");
     }
 
+    @Test
+    void shouldWriteRowsFormattedOnEveryCoreAsTheSameBytesInTheSameOrder(@TempDir Path dir) throws Exception {
+        int count = 3 * CsvOutput.BLOCK_RECORDS + 17;
+        java.util.function.IntFunction<Object[]> record = i -> new Object[] { i, "手続" + i + (i % 5 == 0 ? ",\"引用\"" : ""),
+                i % 3 == 0 ? null : new BigDecimal(i).movePointLeft(2), i % 7 == 0 ? "=formula" : "text" };
+        Path oneByOne = dir.resolve("one-by-one.csv");
+        try (CsvOutput out = CsvOutput.create(oneByOne, List.of("n", "name", "value", "note"))) {
+            for (int i = 0; i < count; i++) {
+                out.row(record.apply(i));
+            }
+            out.row("after", null, null, null);
+        }
+        Path inBlocks = dir.resolve("in-blocks.csv");
+        try (CsvOutput out = CsvOutput.create(inBlocks, List.of("n", "name", "value", "note"))) {
+            out.rows(count, record);
+            out.row("after", null, null, null);
+        }
+
+        assertThat(Files.readAllBytes(inBlocks)).isEqualTo(Files.readAllBytes(oneByOne));
+        List<String> lines = Files.readAllLines(inBlocks);
+        assertThat(lines).hasSize(count + 2);
+        assertThat(lines.get(count)).startsWith((count - 1) + ",");
+        assertThat(lines.get(6)).isEqualTo("5,\"手続5,\"\"引用\"\"\",0.05,text");
+    }
+
 }

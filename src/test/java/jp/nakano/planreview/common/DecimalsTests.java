@@ -26,6 +26,16 @@ class DecimalsTests {
     }
 
     @Test
+    void shouldReadPlainAsciiNumbersAsTheFullRulesDo() {
+        assertThat(Decimals.parse("0012", false)).isEqualTo(new BigDecimal("12"));
+        assertThat(Decimals.parse("-0.50", true)).isEqualTo(new BigDecimal("-0.50"));
+        assertThat(Decimals.parse("2441639", false)).isEqualTo(new BigDecimal("2441639"));
+        for (String broken : new String[] { "1.", ".5", "-", "", "1.2.3", "--1", "1e3" }) {
+            assertThatThrownBy(() -> Decimals.parse(broken, true)).as(broken).isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    @Test
     void shouldRejectThePlansWordingAndPointToTheTextColumn() {
         assertThatThrownBy(() -> Decimals.parse("約146万", false)).isInstanceOf(NumberFormatException.class)
             .hasMessageContaining("_text");

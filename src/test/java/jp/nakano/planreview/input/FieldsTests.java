@@ -43,6 +43,15 @@ class FieldsTests {
                 .containsExactly("kpi_id", "fiscal_year", "value"));
     }
 
+    @Test
+    void shouldCheckAnIdByTheSameRuleAsTheDocumentedPattern() {
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+        for (String id : new String[] { "chiiki2", "dx2026.k-01_a", "A", "9", "", "-a", ".a", "a b", "a/b", "ａ", "１２",
+                "k01\u200b", "x".repeat(64), "x".repeat(65), "é", "a.", "Z_" }) {
+            assertThat(Fields.isId(id)).as(id).isEqualTo(documented.matcher(id).matches());
+        }
+    }
+
     private static CsvRow row(Map<String, String> cells) {
         Map<String, String> ordered = new LinkedHashMap<>(cells);
         return new CsvRow("test.csv", 2, ordered, "raw", ordered.size(), ordered.size());
