@@ -146,7 +146,7 @@ public class AnnualReviewJobConfiguration {
     /** The e-procedure rows of the run in progress in columns, filled by their load step, for the checks and sums. */
     private final LoadedFigures figures;
 
-    /** The report renderer: its templates and engine warm up while the run loads its input. */
+    /** The report renderer: its templates and engine warm up while the run checks and computes, after the loads. */
     private final ReviewPdf reviewPdf = new ReviewPdf();
 
     AnnualReviewJobConfiguration(ObjectProvider<RunLock> runLock, JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -192,15 +192,6 @@ public class AnnualReviewJobConfiguration {
             ObjectProvider<BuildProperties> build, MeasureReview.RatingRule measureRating, ReceiptSettings receipts) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
             .listener(new RunLogListener(runLog))
-            .listener(new JobExecutionListener() {
-                @Override
-                public void beforeJob(JobExecution execution) {
-                    // with receipt logs, after summariseReceiptsStep: the warm-up would take a core from the count
-                    if (!hasReceiptLogs(execution)) {
-                        startReportWarmUp();
-                    }
-                }
-            })
             .listener(new RunOutcomeListener(findings))
             .listener(new JobExecutionListener() {
                 @Override
@@ -232,14 +223,9 @@ public class AnnualReviewJobConfiguration {
                 .listener(new StepExecutionListener() {
                     @Override
                     public ExitStatus afterStep(StepExecution step) {
-                        // with receipt logs, after they are counted and stored: the warm-up would take a core
-                        // (and the compiler's) from them
-                        if (hasReceiptLogs(step.getJobExecution())) {
-                            startReportWarmUp();
-                            // the counts that replace the entered figures (plan-review.receipts.figures=receipts)
-                            // were put in the columns in place: they are kept, not read back, as the database no
-                            // longer stores the procedure rows (issue 16)
-                        }
+                        // once every file is loaded and the receipt logs counted: the loads and the count use both
+                        // cores, and the warm-up (and the compiler's work for it) would take one from them
+                        startReportWarmUp();
                         return step.getExitStatus();
                     }
                 })
@@ -374,17 +360,6 @@ public class AnnualReviewJobConfiguration {
                 RenderReportsTasklet.TEMPLATES.stream(), MeasureSections.TEMPLATES.stream()).toList()), "report-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-    }
-
-    /** Whether the run's input folder has receipt logs; a folder that cannot be listed counts as none here. */
-    private static boolean hasReceiptLogs(JobExecution execution) {
-        try {
-            return !ReceiptLog.names(java.nio.file.Path.of(execution.getJobParameters().getString(ReviewRun.INPUT)))
-                .isEmpty();
-        }
-        catch (java.io.IOException | RuntimeException ex) {
-            return false; // countReceiptsStep reports it
-        }
     }
 
     /** {@code kpi-targets.csv} is loaded by {@code loadKpiTargetsStep}. */
