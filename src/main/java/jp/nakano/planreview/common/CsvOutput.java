@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -64,11 +63,16 @@ public final class CsvOutput implements Closeable {
 
     /** Writes one record; numbers as exact plain decimals, {@code null} as an empty cell. */
     public void row(Object... cells) throws IOException {
-        List<String> out = new ArrayList<>(cells.length);
-        for (Object cell : cells) {
-            out.add(cell(cell));
+        printer.printRecord(texts(cells));
+    }
+
+    /** The cells as the file shows them ({@link #cell}). */
+    private static Object[] texts(Object[] cells) {
+        Object[] texts = new Object[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            texts[c] = cell(cells[c]);
         }
-        printer.printRecord(out);
+        return texts;
     }
 
     /**
@@ -116,12 +120,7 @@ public final class CsvOutput implements Closeable {
         // format locks itself, so each block has its own copy
         CSVFormat format = FORMAT.builder().get();
         for (int i = from; i < to; i++) {
-            Object[] cells = record.apply(i);
-            Object[] texts = new Object[cells.length];
-            for (int c = 0; c < cells.length; c++) {
-                texts[c] = cell(cells[c]);
-            }
-            format.printRecord(text, texts);
+            format.printRecord(text, texts(record.apply(i)));
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
