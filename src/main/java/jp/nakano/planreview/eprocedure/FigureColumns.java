@@ -369,15 +369,18 @@ public final class FigureColumns {
 
 
     /**
-     * Texts appended to pages of 1 MiB and never moved: a growing array would be copied whole, holding the old and
-     * the new at once (with a million long Japanese names, more than a small heap has). A text is stored as Java
+     * Texts appended to pages of 256 KiB and never moved: a growing array would be copied whole, holding the old and
+     * the new at once (with a million long Japanese names, more than a small heap has). A page is under half of
+     * G1's smallest region (1 MB, the region size of heaps under 2 GB): pages of 1 MiB were each a humongous object
+     * taking two regions, so half the pages' heap was empty, and a million 25-character Japanese names ran out of a
+     * 256 MB heap. A text is stored as Java
      * stores a String: one byte a character when every character fits in one (row_ids, Latin names), else two
      * (UTF-16: a Japanese name takes 2 bytes a character, not UTF-8's 3); the first byte says which. Its place is
      * one long: page, offset and length.
      */
     private static final class TextPages {
 
-        private static final int PAGE = 1 << 20;
+        private static final int PAGE = 1 << 18;
 
         private final List<byte[]> pages = new ArrayList<>();
 

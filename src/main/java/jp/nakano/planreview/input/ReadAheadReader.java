@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
@@ -51,7 +51,7 @@ public final class ReadAheadReader<T> implements ItemStreamReader<ParsedRow<T>> 
     /**
      * @param rows the file's rows; opened and closed by this reader, read only on its thread
      * @param parser the file's validation, run on that thread too: it must not depend on the step's thread
-     * @param name the reader's name in the step's saved state and the thread's
+     * @param name the reader's name in the step's saved state ({@code <name>.read.count}) and its thread's
      */
     public ReadAheadReader(ItemStreamReader<CsvRow> rows, Function<CsvRow, T> parser, String name) {
         this.rows = rows;
@@ -77,7 +77,7 @@ public final class ReadAheadReader<T> implements ItemStreamReader<ParsedRow<T>> 
         ended = false;
         failure = null;
         blocks = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
-        thread = new Thread(() -> readAhead(skip), "read-" + name);
+        thread = new Thread(() -> readAhead(skip), name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -141,7 +141,18 @@ public final class ReadAheadReader<T> implements ItemStreamReader<ParsedRow<T>> 
                 }
                 return null;
             }
-            Block<T> block = blocks.take();
+            Block<T> block = blocks.poll(1, TimeUnit.SECONDS);
+            if (block == null) {
+                if (thread.isAlive()) {
+                    continue;
+                }
+                // a thread that ended has put all it ever will: with no last block, it died before it could
+                block = blocks.poll();
+                if (block == null) {
+                    throw new IllegalStateException("the thread reading " + name + " ended without handing over the "
+                            + "rest of the file");
+                }
+            }
             current = block.rows();
             next = 0;
             if (block.last()) {
@@ -161,21 +172,29 @@ public final class ReadAheadReader<T> implements ItemStreamReader<ParsedRow<T>> 
 
     @Override
     public void close() {
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join();
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new ItemStreamException("interrupted while " + thread.getName() + " stopped", ex);
-            }
-            finally {
-                thread = null;
-                blocks = null;
+        try {
+            if (thread != null) {
+                thread.interrupt();
+                // the file is closed only once the thread no longer reads it
+                boolean interrupted = false;
+                while (thread.isAlive()) {
+                    try {
+                        thread.join();
+                    }
+                    catch (InterruptedException ex) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
-        rows.close();
+        finally {
+            thread = null;
+            blocks = null;
+            rows.close();
+        }
     }
 
 }

@@ -91,8 +91,8 @@ public class ReviewPdf {
 
     /**
      * Loads the templates and writes a throw-away page, so that the report engine, its fonts and the PDF
-     * library are ready before the first report: called on a background thread while the run loads its
-     * input (the first report otherwise pays some three seconds of start-up).
+     * library are ready before the first report: called on a background thread while the run checks and
+     * computes, after its loads (the first report otherwise pays some three seconds of start-up).
      */
     public void warmUp(List<String> templates) {
         try {

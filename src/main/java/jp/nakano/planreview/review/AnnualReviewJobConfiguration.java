@@ -267,12 +267,14 @@ public class AnnualReviewJobConfiguration {
 
     private <T extends TableRow> Step loadStep(RowParser<T> input, ReviewRun reviewRun, FindingRecorder findings) {
         CsvRowReader reader = new CsvRowReader(reviewRun::inputDir, input.schema(), findings);
+        // its position is ahead of the step's: the read-ahead reader saves the rows the step took instead
+        reader.setSaveState(false);
         // read and validated on a thread of its own, a few blocks ahead, while the step stores the rows before
         WorkbookRowProcessor<T> validation = new WorkbookRowProcessor<>(input, workbooks);
         var step = new StepBuilder(loadStepName(input.fileName()), jobRepository).<ParsedRow<T>, T>chunk(chunkSize)
             .transactionManager(transactionManager)
             .reader(new ReadAheadReader<>(new WorkbookRowReader(reader,
-                    () -> workbooks.rows(reviewRun.runId(), input.fileName())), validation::process, "csv-" + input.fileName()))
+                    () -> workbooks.rows(reviewRun.runId(), input.fileName())), validation::process, "read-ahead-" + input.fileName()))
             .processor(ParsedRow::valueOrThrow)
             .writer(writer(input, reviewRun))
             .faultTolerant()

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -66,13 +67,16 @@ class StepProgressListener implements StepExecutionListener {
                 : Duration.between(step.getStartTime(), java.time.LocalDateTime.now());
         String seconds = String.format("%5.1f s", took.toMillis() / 1000.0);
         if (fileName != null) {
+            // the file is read a few thousand rows ahead of the step (ReadAheadReader): for a step that failed midway,
+            // the blank rows the reading had passed, which may be beyond the row the step stopped at
             long blank = reader == null ? 0 : reader.blankRows();
             // rows read = loaded + rejected (+ left out, moved from loaded by the cross-checks); blank rows apart
             jdbc.update("UPDATE run_input_file SET rows_read = ?, rows_loaded = ?, rows_rejected = ?, rows_left_out = 0, "
                     + "rows_blank = ? WHERE run_id = ? AND file_name = ?",
                     step.getReadCount(), step.getWriteCount(), step.getSkipCount(), blank, step.getJobExecutionId(),
                     fileName);
-            if (reader != null && reader.readFingerprint() != null) {
+            // only for a step that took the whole file: one that failed may have had the file read to its end ahead
+            if (reader != null && reader.readFingerprint() != null && step.getStatus() == BatchStatus.COMPLETED) {
                 fingerprintOfWhatWasRead(step, reader.readFingerprint());
             }
             log.info(String.format("%-26s %-24s read %7d, loaded %7d, rejected %4d, blank %4d, findings %4d %s  %s",

@@ -3,12 +3,15 @@ package jp.nakano.planreview.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
@@ -121,6 +124,43 @@ class ReadAheadReaderTests {
     }
 
     @Test
+    void resumesAfterTheRowsTakenWhenReadingARealFileAsTheLoadStepsDo(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("id,value\n");
+        for (int n = 1; n <= 100; n++) {
+            csv.append("r").append(n).append(',').append(n).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), csv);
+        InputSchema schema = new InputSchema("rows.csv", List.of("id", "value"), List.of());
+        ExecutionContext context = new ExecutionContext();
+        ReadAheadReader<String> first = loadStepReader(dir, schema);
+        first.open(context);
+        for (int i = 0; i < 10; i++) {
+            first.read();
+        }
+        first.update(context);
+        first.close();
+
+        ReadAheadReader<String> resumed = loadStepReader(dir, schema);
+        resumed.open(context);
+        ParsedRow<String> next = resumed.read();
+        assertThat(next.valueOrThrow()).isEqualTo("r11");
+        assertThat(next.row().line()).isEqualTo(12);
+        List<String> rest = new ArrayList<>();
+        for (ParsedRow<String> row = resumed.read(); row != null; row = resumed.read()) {
+            rest.add(row.valueOrThrow());
+        }
+        resumed.close();
+        assertThat(rest).hasSize(89).endsWith("r100");
+    }
+
+    /** As AnnualReviewJobConfiguration builds a load step's reader: the file's own position not saved. */
+    private static ReadAheadReader<String> loadStepReader(Path dir, InputSchema schema) {
+        CsvRowReader file = new CsvRowReader(() -> dir, schema, finding -> { });
+        file.setSaveState(false);
+        return new ReadAheadReader<>(file, row -> row.cell("id"), "read-ahead-rows.csv");
+    }
+
+    @Test
     void closingBeforeTheEndStopsTheReadingThreadAndClosesTheFile() throws Exception {
         NumberedRows file = new NumberedRows(1_000_000, -1);
         ReadAheadReader<Integer> reader = new ReadAheadReader<>(file, ReadAheadReaderTests::parse, "stopped-early");
@@ -128,7 +168,7 @@ class ReadAheadReaderTests {
         reader.read();
         reader.close();
 
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("read-stopped-early"));
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("stopped-early"));
         assertThat(file.closed).isTrue();
         assertThat(file.read).isLessThan(1_000_000);
     }
